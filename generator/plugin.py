@@ -1,0 +1,184 @@
+"""The MkDocs adapter: hands the site plan to MkDocs and turns our errors into PluginError."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
+
+from . import site
+from .errors import NoticeError
+from .pages import PageSpec
+
+log = logging.getLogger("mkdocs.plugins.privacy-notices")
+PACKAGE = Path(__file__).parent
+
+
+class NoticesConfig(Config):
+    """Options of the privacy-notices plugin in mkdocs.yml."""
+
+    as_of = c.Optional(c.Type(str))
+    """Build date (YYYY-MM-DD) deciding which version is current; default today.
+
+    Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
+    cache_dir = c.Type(str, default=".cache/notices")
+    """Folder, relative to mkdocs.yml, where results are kept between builds."""
+
+
+class NoticesPlugin(BasePlugin[NoticesConfig]):
+    """Builds every version of every notice in docs_dir from the git history."""
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.build: site.SiteBuild | None = None
+        self.pages: dict[str, PageSpec] = {}
+        self.final_site_dir: str | None = None
+        self.pinned_epoch = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("privacy-notices: permanent addresses need use_directory_urls: true.")
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        try:
+            build_date = site.resolve_build_date(self.config.as_of, os.environ)
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
+        self.build = site.SiteBuild(
+            notices_path=Path(config.docs_dir),
+            build_date=build_date,
+            cache_dir=config_dir / self.config.cache_dir,
+            include_drafts=self.is_serve,
+            site_url=config.site_url or "",
+        )
+        self._pin_source_date(build_date)
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
+        config.extra_css.append(site.STYLESHEET)
+        if not self.is_serve:
+            self._build_in_temporary_folder(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.build is not None
+        try:
+            pages = self.build.plan()
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
+        for problem in self.build.skipped:
+            log.warning("left out of the archive (a later commit replaced it): %s", problem)
+        for file in list(files):
+            if file.src_uri.endswith(".md") and file.is_documentation_page():
+                files.remove(file)  # a notice source, published through its versions instead
+        self.pages = {}
+        for spec in pages:
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+            self.pages[spec.src_uri] = spec
+        for name, content in self.build.static_files().items():
+            files.append(File.generated(config, name, content=content))
+        if config.nav is None:
+            config.nav = self.build.nav()
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        page.meta.update(template=spec.template, title=spec.title)
+        if not spec.in_search:
+            page.meta["search"] = {"exclude": True}
+        return ""
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return html
+        try:
+            body = spec.body()
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
+        page.toc = get_toc([site.toc_token(entry) for entry in body.toc])  # type: ignore[misc]
+        return body.html
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is not None and self.build is not None:
+            context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
+        return context
+
+    @event_priority(50)
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
+        assert self.build is not None
+        try:
+            self.build.write_outputs(Path(config.site_dir))
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
+
+    @event_priority(-100)
+    def _swap_in_site(self, *, config: MkDocsConfig) -> None:
+        self._restore_source_date()
+        if self.final_site_dir is None:
+            return
+        built, final = Path(config.site_dir), Path(self.final_site_dir)
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        if final.exists():
+            final.rename(old)
+        built.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+        config.site_dir = str(final)
+        self.final_site_dir = None
+
+    on_post_build = CombinedEvent(_write_outputs, _swap_in_site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_source_date()
+        if self.final_site_dir is not None and self.build is not None:
+            shutil.rmtree(self.build.temporary_site_dir or "", ignore_errors=True)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.build is not None and self.build.git_dir is not None:
+            server.watch(str(self.build.git_dir / "logs" / "HEAD"))  # rebuild after a commit
+        return server
+
+    def _build_in_temporary_folder(self, config: MkDocsConfig) -> None:
+        """Build beside site_dir and swap it in only when the whole build succeeded."""
+        assert self.build is not None
+        final = Path(config.site_dir)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temporary = tempfile.mkdtemp(prefix=f".{final.name}.building-", dir=final.parent)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
+        self.final_site_dir = str(final)
+        self.build.temporary_site_dir = temporary
+        config.site_dir = temporary
+
+    def _pin_source_date(self, build_date: Any) -> None:
+        """Give MkDocs (sitemap dates, gzip headers) the build date, for reproducible output."""
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch_of(build_date))
+            self.pinned_epoch = True
+
+    def _restore_source_date(self) -> None:
+        if self.pinned_epoch:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.pinned_epoch = False

@@ -1,0 +1,158 @@
+"""One site build without the front end: the archive, its pages, their data, and the outputs."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from . import pages as links
+from .archive import load_archive
+from .cache import BuildCache
+from .errors import NoticeError
+from .manifest import build_manifest, dump_manifest
+from .model import Archive, Version
+from .pages import PageSpec, format_date, plan_pages
+from .render import RenderedBody, TocEntry, render_version
+
+PACKAGE = Path(__file__).parent
+STYLESHEET = "assets/notices/notices.css"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def resolve_build_date(option: str | None, environ: Mapping[str, str]) -> dt.date:
+    """The date that decides which version is current.
+
+    In order: the plugin's as_of option (what `notices build --as-of` sets), NOTICES_AS_OF
+    (what `notices serve --as-of` sets), SOURCE_DATE_EPOCH (as a UTC date), today.
+    """
+    for source, value in (("as_of", option), ("NOTICES_AS_OF", environ.get("NOTICES_AS_OF"))):
+        if value:
+            return parse_date(value, source)
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except ValueError:
+            raise NoticeError(
+                f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds.",
+                fix="set it to a Unix timestamp, or unset it.",
+            ) from None
+    return dt.date.today()
+
+
+def parse_date(value: str, source: str) -> dt.date:
+    try:
+        if DATE.fullmatch(value.strip()):
+            return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    raise NoticeError(
+        f"{source} '{value}' is not a date in the form YYYY-MM-DD.",
+        fix="give the build date as YYYY-MM-DD, for example 2026-01-31.",
+    )
+
+
+def epoch_of(date: dt.date) -> int:
+    """Midnight UTC of `date` as a Unix timestamp."""
+    return calendar.timegm(date.timetuple())
+
+
+@dataclass
+class SiteBuild:
+    """Everything one build of the site needs and makes, in the order a front end asks for it."""
+
+    notices_path: Path
+    build_date: dt.date
+    cache_dir: Path | None
+    include_drafts: bool = False
+    site_url: str = ""
+    temporary_site_dir: str | None = None
+    skipped: list[NoticeError] = field(default_factory=list)
+    bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+
+    @cached_property
+    def cache(self) -> BuildCache:
+        return BuildCache(self.cache_dir)
+
+    @cached_property
+    def archive(self) -> Archive:
+        archive, self.skipped = load_archive(
+            self.notices_path,
+            self.build_date,
+            cache=self.cache,
+            include_drafts=self.include_drafts,
+        )
+        return archive
+
+    @property
+    def git_dir(self) -> Path | None:
+        for folder in (self.notices_path.resolve(), *self.notices_path.resolve().parents):
+            if (folder / ".git").is_dir():
+                return folder / ".git"
+        return None
+
+    def plan(self) -> list[PageSpec]:
+        """All pages, with every body rendered first, so a bad notice stops the build early."""
+        for notice in self.archive.notices:
+            for version in notice.versions:
+                self.render(version)
+        return plan_pages(self.archive, self.render)
+
+    def render(self, version: Version) -> RenderedBody:
+        key = (version.slug, version.key)
+        if key not in self.bodies:
+            self.bodies[key] = render_version(version, self.cache)
+        return self.bodies[key]
+
+    def nav(self) -> list[Any]:
+        """Site navigation: the home page and each active notice with its history, nothing older."""
+        items: list[Any] = [{"Home": "index.md"}]
+        for notice in self.archive.notices:
+            if not notice.is_retired:
+                items.append(
+                    {
+                        notice.title: [
+                            {"Current notice": links.notice_url(notice) + "index.md"},
+                            {"Version history": links.history_url(notice) + "index.md"},
+                        ]
+                    }
+                )
+        return items
+
+    def static_files(self) -> dict[str, bytes]:
+        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+
+    def template_context(self, spec: PageSpec) -> dict[str, Any]:
+        """What the notice templates read: the page, its notice and version, and helpers."""
+        return {
+            "page": spec,
+            "archive": self.archive,
+            "notice": spec.notice,
+            "version": spec.version,
+            "build_date": self.build_date,
+            "is_preview": self.include_drafts,
+            "links": links,
+            "format_date": format_date,
+            "status_labels": links.STATUS_LABELS,
+        }
+
+    def write_outputs(self, site_dir: Path) -> None:
+        """Files beside the pages: the manifest."""
+        manifest = build_manifest(self.archive, self.site_url)
+        (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+
+
+def toc_token(entry: TocEntry) -> dict[str, Any]:
+    """A heading in the form MkDocs' table of contents takes."""
+    return {
+        "level": entry.level,
+        "id": entry.id,
+        "name": entry.name,
+        "children": [toc_token(child) for child in entry.children],
+    }
