@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .model import Archive, Notice, Status, Version
@@ -11,14 +12,23 @@ from .pages import history_url, notice_url, version_url
 SCHEMA_VERSION = 1
 
 
-def build_manifest(archive: Archive, site_url: str = "") -> dict[str, Any]:
-    """Every notice with every version: dates, status, address, commit and content hash."""
+VersionFields = Callable[[Version, Callable[[str], str]], dict[str, Any]]
+"""More fields of a version, given the version and a function making an address absolute."""
+
+
+def build_manifest(
+    archive: Archive, site_url: str = "", version_fields: VersionFields | None = None
+) -> dict[str, Any]:
+    """Every notice with every version: dates, status, address, commit and content hash.
+
+    `version_fields` adds what later stages publish for a version (redlines, PDFs...).
+    """
     base = site_url.rstrip("/") + "/" if site_url else ""
     return {
         "schema_version": SCHEMA_VERSION,
         "build_date": archive.build_date.isoformat(),
         "site_url": base or None,
-        "notices": [_notice(notice, base) for notice in archive.notices],
+        "notices": [_notice(notice, base, version_fields) for notice in archive.notices],
     }
 
 
@@ -26,7 +36,7 @@ def dump_manifest(manifest: dict[str, Any]) -> str:
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
 
 
-def _notice(notice: Notice, base: str) -> dict[str, Any]:
+def _notice(notice: Notice, base: str, version_fields: VersionFields | None) -> dict[str, Any]:
     current = notice.current
     return {
         "slug": notice.slug,
@@ -42,7 +52,7 @@ def _notice(notice: Notice, base: str) -> dict[str, Any]:
         "current_version": current.key if current and current.status is Status.CURRENT else None,
         "upcoming_versions": [v.key for v in notice.upcoming],
         "last_changed": notice.last_changed.isoformat(),
-        "versions": [_version(version, base) for version in notice.versions],
+        "versions": [_version(version, base, version_fields) for version in notice.versions],
     }
 
 
@@ -52,8 +62,9 @@ def _retirement(notice: Notice) -> dict[str, str] | None:
     return {"date": notice.retired.date.isoformat(), "commit": notice.retired.commit or None}  # type: ignore[dict-item]
 
 
-def _version(version: Version, base: str) -> dict[str, Any]:
+def _version(version: Version, base: str, version_fields: VersionFields | None) -> dict[str, Any]:
     last = version.last_revision
+    extra = version_fields(version, lambda path: base + path) if version_fields else {}
     return {
         "effective_date": version.key,
         "title": version.text.title,
@@ -73,4 +84,5 @@ def _version(version: Version, base: str) -> dict[str, Any]:
             {"date": r.date.isoformat(), "commit": r.commit or None, "message": r.subject}
             for r in version.corrections
         ],
+        **extra,
     }

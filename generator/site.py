@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -98,11 +98,22 @@ class SiteBuild:
         return None
 
     def plan(self) -> list[PageSpec]:
-        """All pages, with every body rendered first, so a bad notice stops the build early."""
+        """All pages, with every body rendered first, so a bad notice stops the build early.
+
+        Each feature (redlines, checklists...) adds its pages here.
+        """
         for notice in self.archive.notices:
             for version in notice.versions:
                 self.render(version)
-        return plan_pages(self.archive, self.render)
+        pages = plan_pages(self.archive, self.render)
+        return pages
+
+    def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
+        """What the site offers for a version beyond its page, for notices.json.
+
+        Each feature (redlines, PDFs...) adds its fields here.
+        """
+        return {}
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -143,8 +154,8 @@ class SiteBuild:
         }
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest."""
-        manifest = build_manifest(self.archive, self.site_url)
+        """Files beside the pages: the manifest (each feature adds its files here)."""
+        manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
 
 
