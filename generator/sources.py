@@ -15,7 +15,7 @@ from .errors import NoticeError
 from .model import Kind, NoticeText
 
 REQUIRED_KEYS = ("title", "kind", "effective_date")
-OPTIONAL_KEYS = ("summary", "entity", "language", "waivers", "covers")
+OPTIONAL_KEYS = ("summary", "entity", "language", "waivers", "covers", "imported")
 KNOWN_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
