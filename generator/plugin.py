@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from . import site
+from . import site, theme
 from .errors import NoticeError
 from .pages import PageSpec
 
@@ -55,6 +55,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if not config.use_directory_urls:
             raise PluginError("privacy-notices: permanent addresses need use_directory_urls: true.")
         config_dir = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").name
         try:
             build_date = site.resolve_build_date(self.config.as_of, os.environ)
         except NoticeError as error:
@@ -67,8 +68,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             site_url=config.site_url or "",
         )
         self._pin_source_date(build_date)
+        try:
+            theme.protect_readers(config.theme, config.extra, config_file)
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
         config.extra_css.append(site.STYLESHEET)
+        config.extra_css.append(site.ACCESS_STYLESHEET)
+        config.extra_javascript.append(site.ACCESS_SCRIPT)
         if not self.is_serve:
             self._build_in_temporary_folder(config)
         return config
@@ -95,6 +102,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             config.nav = self.build.nav()
         return files
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        assert self.build is not None
+        templates = str(PACKAGE / "templates")
+        theme.extend_environment(env, config.theme.dirs, templates, self.build.archive)
+        return env
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -114,7 +127,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             body = spec.body()
         except NoticeError as error:
             raise PluginError(str(error)) from error
-        page.toc = get_toc([site.toc_token(entry) for entry in body.toc])  # type: ignore[misc]
+        page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
         return body.html
 
     def on_page_context(

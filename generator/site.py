@@ -22,6 +22,10 @@ from .render import RenderedBody, TocEntry, render_version
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
+ACCESS_STYLESHEET = "assets/notices/access.css"
+ACCESS_SCRIPT = "assets/notices/access.js"
+SKIP_TARGET = "__content"
+"""Id of the element where every page's "Skip to content" link lands: before any banner."""
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -137,7 +141,12 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        assets = PACKAGE / "assets"
+        return {
+            STYLESHEET: (assets / "notices.css").read_bytes(),
+            ACCESS_STYLESHEET: (assets / "access.css").read_bytes(),
+            ACCESS_SCRIPT: (assets / "access.js").read_bytes(),
+        }
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -157,6 +166,16 @@ class SiteBuild:
         """Files beside the pages: the manifest (each feature adds its files here)."""
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+
+
+def page_toc_tokens(spec: PageSpec, body: RenderedBody) -> list[dict[str, Any]]:
+    """A page's table of contents: the page itself, where the skip link lands, then its headings.
+
+    The theme shows only the headings, and writes a "Skip to content" link to the first entry:
+    on every page, to the top of the page's own content, before any status banner.
+    """
+    children = [toc_token(entry) for entry in body.toc]
+    return [{"level": 1, "id": SKIP_TARGET, "name": spec.title, "children": children}]
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:
