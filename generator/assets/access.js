@@ -16,7 +16,9 @@
     label.setAttribute("aria-expanded", String(toggle.checked));
     label.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
+        // The theme also clicks a focused label on Enter: one click, not two.
         event.preventDefault();
+        event.stopPropagation();
         label.click();
       }
     });
@@ -50,4 +52,9 @@
     makeButton(label, toggle);
     if (id === "__drawer") followDrawer(label, toggle);
   });
+
+  // The search results area takes focus only to scroll, and closes as the search field loses
+  // focus: a Tab stop there shows nothing. The arrow keys move through the results instead.
+  var results = document.querySelector(".md-search__scrollwrap[tabindex='0']");
+  if (results) results.setAttribute("tabindex", "-1");
 })();
