@@ -124,6 +124,7 @@ def test_search_navigation_and_palette_work_with_the_policy_in_force(
     page.get_by_role("navigation", name="Navigation").get_by_role(
         "link", name="Version history"
     ).first.click()
+    page.wait_for_url(f"**/{NPP}/history/")
     assert page.locator("h1").first.inner_text() == "Notice of Privacy Practices: version history"
 
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
