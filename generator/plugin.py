@@ -105,7 +105,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.build is not None
         templates = str(PACKAGE / "templates")
-        theme.extend_environment(env, config.theme.dirs, templates, self.build.archive)
+        theme.extend_environment(
+            env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
+        )
         return env
 
     def on_page_markdown(

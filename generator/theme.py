@@ -21,12 +21,19 @@ THEME_PREFIX = "theme"
 
 
 def extend_environment(
-    env: jinja2.Environment, theme_dirs: Sequence[str], ours: str, archive: Archive
+    env: jinja2.Environment,
+    theme_dirs: Sequence[str],
+    ours: str,
+    archive: Archive,
+    *,
+    is_preview: bool = False,
 ) -> None:
     """Add what every page's templates use, the 404 page's too, which has no notice context.
 
     The CSP filter; the HIPAA notices the footer links; the page addresses; and the theme's
-    templates below `ours` under "theme/".
+    templates below `ours` under "theme/". The local preview (`notices serve`) has no policy:
+    its live reload is an inline script that changes with every request, so no hash made at
+    build time could allow it, and the preview is never published.
     """
     below = list(theme_dirs[theme_dirs.index(ours) + 1 :]) if ours in theme_dirs else []
     theme = jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(below)})
@@ -35,6 +42,7 @@ def extend_environment(
     env.filters["notices_csp"] = content_security_policy
     env.globals["notices_hipaa"] = hipaa_notices(archive)
     env.globals["notices_links"] = pages
+    env.globals["notices_policy"] = not is_preview
 
 
 def hipaa_notices(archive: Archive) -> list[Notice]:
