@@ -83,12 +83,10 @@ def run_import(args: argparse.Namespace) -> int:
 def _date_option(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    if DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise NoticeError(
-        f"--effective-date '{value}' is not a date in the form YYYY-MM-DD.",
-        fix="write it as YYYY-MM-DD, for example --effective-date 2025-07-16.",
-    )
+    fix = "write it as YYYY-MM-DD, for example --effective-date 2025-07-16."
+    if not DATE.fullmatch(value):
+        raise NoticeError(f"--effective-date '{value}' is not in the form YYYY-MM-DD.", fix=fix)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise NoticeError(f"--effective-date '{value}' is not a real date.", fix=fix) from None

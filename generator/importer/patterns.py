@@ -54,6 +54,7 @@ SMALL_WORDS = frozenset(
 )
 OPENING_MARKS = "(\"'\u201c\u2018"
 SENTENCE_END = ".,;!…"
+SHORT_HEADING_WORDS = 6
 
 
 def words(text: str) -> list[str]:
@@ -86,6 +87,15 @@ def is_heading_like(text: str) -> bool:
     if text.endswith("?"):
         return count <= 15
     return count <= 12 and is_title_case(text)
+
+
+def is_short_heading(text: str) -> bool:
+    """A few words in sentence case with no closing mark ("What we collect", "Your rights")."""
+    return (
+        len(words(text)) <= SHORT_HEADING_WORDS
+        and text[0].isupper()
+        and text[-1] not in SENTENCE_END + ":"
+    )
 
 
 def has_contact_detail(text: str) -> bool:

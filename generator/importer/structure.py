@@ -17,6 +17,7 @@ from .patterns import (
     has_contact_detail,
     is_contact_line,
     is_heading_like,
+    is_short_heading,
     is_title_case,
 )
 
@@ -37,7 +38,8 @@ def build_blocks(lines: list[SourceLine]) -> list[Block]:
             role = Role.TABLE if line.hint in TABLE_HINTS else Role.LINES
             blocks.append(Block(role, run))
         else:
-            blocks.append(_single(line, is_last=index == len(lines) - 1))
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            blocks.append(_single(line, following))
         index += size
     return _heading_levels(_item_depths(blocks))
 
@@ -82,11 +84,11 @@ def _may_be_contact(line: SourceLine) -> bool:
         line.hint is Hint.NONE
         and not line.group
         and is_contact_line(line)
-        and not (is_heading_like(text) and CONTACT_HEADING.search(text))
+        and not ((is_heading_like(text) or is_short_heading(text)) and CONTACT_HEADING.search(text))
     )
 
 
-def _single(line: SourceLine, *, is_last: bool) -> Block:
+def _single(line: SourceLine, following: SourceLine | None) -> Block:
     if line.hint is Hint.HEADING:
         return Block(Role.HEADING, (line,), level=line.level)
     if line.hint is Hint.ITEM:
@@ -98,13 +100,7 @@ def _single(line: SourceLine, *, is_last: bool) -> Block:
         return Block(Role.ITEM, (item,), label=run_in_label(item))
     if is_header_statement(line):
         return Block(Role.STATEMENT, (line,))
-    text = line.text
-    if (
-        not is_last
-        and not is_date_line(line)
-        and not has_contact_detail(text)
-        and (is_heading_like(text))
-    ):
+    if following is not None and _is_heading(line, following):
         return Block(Role.HEADING, (line,), level=2)
     role = Role.ITEM if line.indent > 0 else Role.PARAGRAPH
     return Block(role, (line,), label=run_in_label(line))
@@ -119,6 +115,19 @@ def run_in_label(line: SourceLine) -> int:
     if len(label.split()) > RUN_IN_WORDS or ABBREVIATION_END.search(label):
         return 0
     return len(label) if is_title_case(label) else 0
+
+
+def _is_heading(line: SourceLine, following: SourceLine) -> bool:
+    """A heading line of plain text: title case or a question; or a few words in sentence
+    case with a sentence after them, or that head a contact block ("Contact us")."""
+    text = line.text
+    if is_date_line(line) or has_contact_detail(text):
+        return False
+    if is_heading_like(text):
+        return True
+    if not is_short_heading(text) or BULLET.match(text):
+        return False
+    return following.text[-1] in ".!?:;" or bool(CONTACT_HEADING.search(text))
 
 
 def _without_marker(line: SourceLine, length: int, indent: int) -> SourceLine:
