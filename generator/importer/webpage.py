@@ -3,51 +3,33 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .model import Dropped, Hint, Inline, SourceLine
+from .webtext import (
+    BLOCKS,
+    SILENT,
+    SKIPPED,
+    SPACES,
+    UNSPOKEN,
+    Style,
+    collapse,
+    inline_pieces,
+    is_data_table,
+    restyle,
+    summary,
+    table_rows,
+    tidy_pieces,
+)
 from .webtree import Element, Text, parse_html
 
-SILENT = frozenset({"head", "title", "meta", "link", "base", "img", "picture", "source", "hr"})
-SKIPPED = {
-    "nav": "site navigation (<nav>)",
-    "aside": "sidebar (<aside>)",
-    "script": "script (<script>)",
-    "style": "style sheet (<style>)",
-    "noscript": "text for browsers without scripts (<noscript>)",
-    "template": "template (<template>)",
-    "form": "form (<form>)",
-    "button": "button (<button>)",
-    "select": "menu (<select>)",
-    "textarea": "text box (<textarea>)",
-    "input": "form field (<input>)",
-    "dialog": "dialog (<dialog>)",
-    **{tag: f"embedded content (<{tag}>)" for tag in ("svg", "canvas", "iframe", "object")},
-}
-UNSPOKEN = frozenset({"script", "style", "template", "svg", "canvas"})
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "search", "menu", "menubar", "dialog", "alertdialog"}
 )
 SECTIONING = frozenset({"article", "main", "section"})
-BLOCKS = frozenset(
-    {
-        *("p", "div", "blockquote", "section", "article", "main", "header", "footer", "address"),
-        *("dl", "dt", "dd", "figure", "figcaption", "details", "summary", "fieldset", "legend"),
-        *("body", "html", "center", "caption", "tr", "td", "th", "thead", "tbody", "tfoot"),
-    }
-)
+"""Inside these, <header> and <footer> belong to the content, not to the page around it."""
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
-IN_CELL = frozenset({"table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote"})
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
-SPACES = re.compile(r"[ \t\n\r\f]+")
-
-
-@dataclass(frozen=True)
-class _Style:
-    strong: bool = False
-    emphasis: bool = False
-    href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,7 +51,7 @@ def read_html(text: str) -> WebPage:
     reader = _Reader()
     main = _main_element(body)
     if main is None:
-        reader.walk(body, _Style())
+        reader.walk(body, Style())
     else:
         reader.walk_outside(body, _path_to(body, main) or [])
     reader.flush()
@@ -78,7 +60,7 @@ def read_html(text: str) -> WebPage:
     return WebPage(
         tuple(reader.lines),
         tuple(reader.dropped),
-        title=_collapse(title.text()) if title else "",
+        title=collapse(title.text()) if title else "",
         url=_page_url(head) if head else "",
         language=html.attr("lang").strip() if html else "",
     )
@@ -112,10 +94,6 @@ def _page_url(head: Element) -> str:
     return ""
 
 
-def _collapse(text: str) -> str:
-    return SPACES.sub(" ", text).strip()
-
-
 class _Reader:
     """Walks the page's elements, turning blocks into lines and chrome into dropped entries."""
 
@@ -136,19 +114,19 @@ class _Reader:
     def walk_outside(self, node: Element | Text, path: list[Element]) -> None:
         """Walk the main content; everything around it is dropped."""
         if isinstance(node, Element) and node is path[-1]:
-            self.walk(node, _Style())
+            self.walk(node, Style())
         elif isinstance(node, Element) and node in path:
             for child in node.children:
                 self.walk_outside(child, path)
         elif isinstance(node, Text):
             if node.data.strip():
-                self.dropped.append(Dropped(node.line, _collapse(node.data), "outside <main>"))
+                self.dropped.append(Dropped(node.line, collapse(node.data), "outside <main>"))
         else:
             reason = self.drop_reason(node)
             if reason != "":
                 self.drop(node, reason or "outside the page's main content (<main>)")
 
-    def walk(self, node: Element | Text, style: _Style) -> None:
+    def walk(self, node: Element | Text, style: Style) -> None:
         if isinstance(node, Text):
             self.add_text(node, style)
             return
@@ -172,19 +150,14 @@ class _Reader:
             depth = max(len(self.lists) - 1, 0)
             ordered = bool(self.lists) and self.lists[-1]
             self.in_context(node, style, (Hint.ITEM, depth, ordered))
-        elif tag == "table" and _is_data_table(node):
+        elif tag == "table" and is_data_table(node):
             self.read_table(node, style)
         else:
             self.walk_element(node, style)
 
-    def walk_element(self, node: Element, style: _Style) -> None:
+    def walk_element(self, node: Element, style: Style) -> None:
         tag = node.tag
-        if tag in ("strong", "b"):
-            style = replace(style, strong=True)
-        elif tag in ("em", "i"):
-            style = replace(style, emphasis=True)
-        elif tag == "a" and SAFE_LINK.match(node.attr("href").strip()):
-            style = replace(style, href=node.attr("href").strip())
+        style = restyle(style, node)
         if tag not in BLOCKS and tag != "pre":
             self.walk_children(node, style)
             return
@@ -196,11 +169,11 @@ class _Reader:
         self.sections -= tag in SECTIONING
         self.boundary()
 
-    def walk_children(self, node: Element, style: _Style) -> None:
+    def walk_children(self, node: Element, style: Style) -> None:
         for child in node.children:
             self.walk(child, style)
 
-    def in_context(self, node: Element, style: _Style, context: tuple[Hint, int, bool]) -> None:
+    def in_context(self, node: Element, style: Style, context: tuple[Hint, int, bool]) -> None:
         self.flush()
         self.contexts.append(context)
         self.walk_children(node, style)
@@ -225,10 +198,10 @@ class _Reader:
         return None
 
     def drop(self, node: Element, reason: str) -> None:
-        text = "" if node.tag in UNSPOKEN else _summary(node)
+        text = "" if node.tag in UNSPOKEN else summary(node)
         self.dropped.append(Dropped(node.line, text, reason))
 
-    def add_text(self, node: Text, style: _Style) -> None:
+    def add_text(self, node: Text, style: Style) -> None:
         if self.pre:
             first, *rest = node.data.split("\n")
             self.append(first, node.line, style)
@@ -238,7 +211,7 @@ class _Reader:
         else:
             self.append(SPACES.sub(" ", node.data), node.line, style)
 
-    def append(self, text: str, line: int, style: _Style) -> None:
+    def append(self, text: str, line: int, style: Style) -> None:
         if not text:
             return
         if not self.pieces or not "".join(p.text for p in self.pieces).strip():
@@ -283,94 +256,15 @@ class _Reader:
             self.group = 0
             self.after_break = False
 
-    def read_table(self, table: Element, style: _Style) -> None:
+    def read_table(self, table: Element, style: Style) -> None:
         self.flush()
         caption = next((e for e in table.elements() if e.tag == "caption"), None)
         if caption is not None:
             self.walk_element(caption, style)
-        for row, in_head in _rows(table):
+        for row, in_head in table_rows(table):
             cells = [c for c in row.children if isinstance(c, Element) and c.tag in ("td", "th")]
-            texts = tuple(tidy_pieces(_inline_pieces(cell, style)) for cell in cells)
+            texts = tuple(tidy_pieces(inline_pieces(cell, style)) for cell in cells)
             if any(texts):
                 header = in_head or all(c.tag == "th" for c in cells)
                 hint = Hint.HEADER_ROW if header else Hint.ROW
                 self.lines.append(SourceLine(row.line, (), hint=hint, cells=texts))
-
-
-def _is_data_table(table: Element) -> bool:
-    """A table of data, not one a page uses for its layout."""
-    return not any(e.tag in IN_CELL for e in table.elements() if e is not table)
-
-
-def _rows(table: Element) -> list[tuple[Element, bool]]:
-    """The rows of a table (not of tables inside it), each with whether it is in <thead>."""
-    rows: list[tuple[Element, bool]] = []
-    for element in table.children:
-        if isinstance(element, Element) and element.tag in ("thead", "tbody", "tfoot"):
-            rows.extend(
-                (row, element.tag == "thead")
-                for row in element.children
-                if isinstance(row, Element) and row.tag == "tr"
-            )
-        elif isinstance(element, Element) and element.tag == "tr":
-            rows.append((element, False))
-    return rows
-
-
-def _inline_pieces(node: Element | Text, style: _Style) -> list[Inline]:
-    if isinstance(node, Text):
-        return [Inline(SPACES.sub(" ", node.data), style.strong, style.emphasis, style.href)]
-    if node.tag in SILENT or node.tag in SKIPPED:
-        return []
-    if node.tag == "br" or node.tag in BLOCKS:
-        inner = [piece for child in node.children for piece in _inline_pieces(child, style)]
-        return [Inline(" "), *inner, Inline(" ")]
-    if node.tag in ("strong", "b"):
-        style = replace(style, strong=True)
-    elif node.tag in ("em", "i"):
-        style = replace(style, emphasis=True)
-    elif node.tag == "a" and SAFE_LINK.match(node.attr("href").strip()):
-        style = replace(style, href=node.attr("href").strip())
-    return [piece for child in node.children for piece in _inline_pieces(child, style)]
-
-
-def tidy_pieces(pieces: list[Inline]) -> tuple[Inline, ...]:
-    """Merge runs of one style; trim the ends; one space where blocks or tags met."""
-    merged: list[Inline] = []
-    for piece in pieces:
-        text = piece.text
-        if merged and merged[-1].text.endswith(" ") and text.startswith(" "):
-            text = text.lstrip(" ")
-        if not text:
-            continue
-        if merged and (merged[-1].strong, merged[-1].emphasis, merged[-1].href) == (
-            piece.strong,
-            piece.emphasis,
-            piece.href,
-        ):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + text)
-        else:
-            merged.append(replace(piece, text=text))
-    if merged:
-        merged[0] = replace(merged[0], text=merged[0].text.lstrip(" "))
-        merged[-1] = replace(merged[-1], text=merged[-1].text.rstrip(" "))
-    return tuple(piece for piece in merged if piece.text)
-
-
-def _summary(node: Element) -> str:
-    """The words of a left-out element, its blocks and links separated by ' · '."""
-    parts: list[str] = []
-
-    def visit(element: Element) -> None:
-        for child in element.children:
-            if isinstance(child, Text):
-                parts.append(child.data)
-            elif child.tag not in UNSPOKEN:
-                separate = child.tag in BLOCKS or child.tag in ("a", "li", "br", "button")
-                parts.append("\x00" if separate else "")
-                visit(child)
-                parts.append("\x00" if separate else "")
-
-    visit(node)
-    words = [_collapse(part) for part in "".join(parts).split("\x00")]
-    return " · ".join(word for word in words if word)
