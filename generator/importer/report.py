@@ -12,7 +12,7 @@ ROLE_NAMES = {
     Role.PARAGRAPH: ("paragraph", "paragraphs"),
     Role.STATEMENT: ("header statement", "header statements"),
     Role.ITEM: ("list item", "list items"),
-    Role.LINES: ("contact block", "contact blocks"),
+    Role.LINES: ("block of lines kept apart", "blocks of lines kept apart"),
     Role.TABLE: ("table", "tables"),
 }
 TEXT_WIDTH = 100
