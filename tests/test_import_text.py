@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from conftest import visible_text
 
-from generator.importer import ImportOptions, import_page
+from generator.importer import ImportOptions, import_page, source_text
 from generator.importer.dates import parse_written_date
 from generator.importer.markdown_out import blocks_to_markdown, inline
 from generator.importer.model import Inline
@@ -178,4 +178,32 @@ def test_merged_list_items_are_pointed_out() -> None:
     assert page.documents[0].notes == (
         "line 4: a list item holds '.. Right to Amend': two items may have run together "
         "on the page. The text is kept as it was.",
+    )
+
+
+def test_html_without_main_with_a_layout_table_and_open_tags() -> None:
+    html = (
+        "<html><body>\n"
+        '<div class="menu"><a href="/">Home</a> | <a href="/about">About</a></div>\n'
+        '<table width="100%"><tr><td>\n'
+        "<h1>Website Privacy Policy</h1>\n"
+        "<p>Last revised on 2 May 2024\n"
+        "<p>We keep <i>little</i> about you.\n"
+        "<h3>What we keep</h3>\n"
+        "<ul><li>Your e-mail address<li>The pages you read</ul>\n"
+        "<p>Write to us:<br>Example Clinic<br>5 Elm Road<br>Dover, DE 19901\n"
+        "</td></tr></table>\n"
+        '<div role="contentinfo">Copyright 2024 Example Clinic</div>\n'
+        "</body></html>\n"
+    )
+    today = dt.date(2026, 1, 1)
+    page = import_page(html.encode(), path="page.html", options=ImportOptions(today))
+    assert [(d.line, d.text, d.reason) for d in page.dropped] == [
+        (2, "Home | About", "before the title"),
+        (11, "Copyright 2024 Example Clinic", 'contentinfo (role="contentinfo")'),
+    ]
+    assert source_text(page.documents[0], page, today=today, path="p.md").split("---\n")[2] == (
+        "\nLast revised on 2 May 2024\n\nWe keep *little* about you.\n\n## What we keep\n\n"
+        "- Your e-mail address\n- The pages you read\n\n"
+        "Write to us:<br>\nExample Clinic<br>\n5 Elm Road<br>\nDover, DE 19901\n"
     )

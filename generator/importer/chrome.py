@@ -4,6 +4,7 @@ lines sites repeat ("top of page"); and where one page holds a second notice."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .dates import is_date_line
 from .model import Dropped, Hint, SourceLine
@@ -74,9 +75,9 @@ def find_title(lines: list[SourceLine], given: str | None) -> int | None:
         near = [i for i in range(max(anchor - LOOKAROUND, 0), anchor) if _is_title(lines[i])]
         if near:
             return near[-1]
-    texts = [line.text for line in lines]
+    counts = Counter(line.text for line in lines)
     return next(
-        (i for i, line in enumerate(lines) if _is_title(line) and texts.count(line.text) == 1),
+        (i for i, line in enumerate(lines) if _is_title(line) and counts[line.text] == 1),
         None,
     )
 

@@ -62,7 +62,7 @@ def import_page(data: bytes, *, path: str, options: ImportOptions) -> ImportedPa
         lines, dropped = read_text_lines(text), []
     chrome = [line for line in lines if is_chrome_line(line)]
     dropped += [Dropped(line.number, line.text, "site chrome") for line in chrome]
-    lines = [line for line in lines if line not in chrome]
+    lines = [line for line in lines if not is_chrome_line(line)]
     segments, cut = _segments(lines, find_title(lines, options.title), options.title)
     fallback = options.title or _title_from_head(page_title)
     if segments[0].title_line is None and not fallback:

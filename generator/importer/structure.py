@@ -174,6 +174,5 @@ def _colon_headings(blocks: list[Block]) -> list[Block]:
     guessed = [b for b in blocks if b.role is Role.HEADING and b.lines[0].hint is Hint.NONE]
     if all(b.lines[0].text.endswith(":") for b in guessed):
         return blocks
-    return [
-        replace(b, level=3) if b in guessed and b.lines[0].text.endswith(":") else b for b in blocks
-    ]
+    colons = {id(b) for b in guessed if b.lines[0].text.endswith(":")}
+    return [replace(b, level=3) if id(b) in colons else b for b in blocks]
