@@ -132,6 +132,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
+        log.info("privacy-notices: %s", self.build.work_done())
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

@@ -75,6 +75,8 @@ class SiteBuild:
     temporary_site_dir: str | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    shared_nav: dict[str, str] = field(default_factory=dict)
+    """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
 
     @cached_property
     def cache(self) -> BuildCache:
@@ -151,7 +153,16 @@ class SiteBuild:
             "links": links,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "shared_nav": self.shared_nav,
         }
+
+    def work_done(self) -> str:
+        """What this build made and what it reused from the cache, kind by kind."""
+        kinds = sorted({kind for kind, _ in self.cache.counts})
+        return "; ".join(
+            f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
+            for kind in kinds
+        )
 
     def write_outputs(self, site_dir: Path) -> None:
         """Files beside the pages: the manifest (each feature adds its files here)."""
