@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -94,6 +95,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if config.nav is None:
             config.nav = self.build.nav()
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.build is not None:
+            self.build.templates = env  # so that custom_dir overrides every template we render
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
