@@ -30,7 +30,7 @@ def test_html_page_keeps_its_main_content_and_lists_the_rest(notice_repo: Notice
     assert imported.status == 0, imported.err
     left_out = imported.err.split("check that none belongs to the notice):\n")[1].split("\n\n")[0]
     assert left_out.split("\n") == [
-        "  line   11  outside the page's main content (<main>): Skip to content",
+        "  line   11  outside the page's main content: Skip to content",
         "  line   12  page header (<header>): Home · Our services · Notice of Privacy Practices"
         " · Book a visit",
         "  line   23  hidden on the page: We use cookies to remember your language. · Accept",

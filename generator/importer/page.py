@@ -85,7 +85,8 @@ def _segments(
 ) -> tuple[list[_Segment], list[Dropped]]:
     """Split the page into its notices, leaving out what comes before and after each."""
     if title is None:
-        return [_Segment(None, lines)], []
+        body, footer = _without_footer(lines)
+        return [_Segment(None, body)], footer
     above = lines[:title]
     kept = [line for line in above if is_kept_before_title(line)]
     dropped = [
@@ -100,15 +101,18 @@ def _segments(
     starts = [title, *find_second_titles(lines, title), len(lines)]
     segments = []
     for start, end in itertools.pairwise(starts):
-        part = lines[start:end]
-        footer = footer_start(part)
-        reason = "after the end of the notice"
-        dropped += [Dropped(line.number, line.text, reason) for line in part[footer:]]
-        body, repeated = drop_repeated_navigation(part[1:footer], navigation)
-        dropped += repeated
+        part, footer = _without_footer(lines[start:end])
+        body, repeated = drop_repeated_navigation(part[1:], navigation)
+        dropped += footer + repeated
         segments.append(_Segment(part[0], body))
     segments[0] = _Segment(segments[0].title_line, kept + segments[0].body)
     return segments, dropped
+
+
+def _without_footer(part: list[SourceLine]) -> tuple[list[SourceLine], list[Dropped]]:
+    start = footer_start(part)
+    reason = "after the end of the notice"
+    return part[:start], [Dropped(line.number, line.text, reason) for line in part[start:]]
 
 
 def _title_from_head(page_title: str) -> str:
@@ -125,7 +129,7 @@ def _document(segment: _Segment, options: ImportOptions, fallback: str, path: st
     kind, kind_reason = _kind(title, segment.body, options.kind)
     blocks = build_blocks(segment.body)
     notes = [*_date_notes(dates, effective), *_merged_items(blocks)]
-    if title_line is None:
+    if title_line is None and not options.title:
         notes.insert(0, f"the page has no title line; the title '{title}' comes from its <title>.")
     return Document(
         title=title,

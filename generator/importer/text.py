@@ -9,7 +9,7 @@ from ..errors import NoticeError
 from .model import Inline, SourceLine
 
 EDGE_SPACE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$")
-LEADING_SPACE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]*")
+LEADING_SPACE = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff]+")
 HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 WRAP_WIDTH = 60
@@ -54,7 +54,7 @@ def read_text_lines(text: str) -> list[SourceLine]:
         if not content:
             blank = True
             continue
-        indent = len(LEADING_SPACE.match(line).group())  # type: ignore[union-attr]
+        indent = len(line) - len(LEADING_SPACE.sub("", line, count=1))
         lines.append(SourceLine(number, (Inline(content),), indent=indent, blank_before=blank))
         blank = False
     return _join_wrapped(_dedent(lines))

@@ -29,6 +29,7 @@ CHROME_ROLES = frozenset(
 SECTIONING = frozenset({"article", "main", "section"})
 """Inside these, <header> and <footer> belong to the content, not to the page around it."""
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+OUTSIDE_MAIN = "outside the page's main content"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -120,11 +121,11 @@ class _Reader:
                 self.walk_outside(child, path)
         elif isinstance(node, Text):
             if node.data.strip():
-                self.dropped.append(Dropped(node.line, collapse(node.data), "outside <main>"))
+                self.dropped.append(Dropped(node.line, collapse(node.data), OUTSIDE_MAIN))
         else:
             reason = self.drop_reason(node)
             if reason != "":
-                self.drop(node, reason or "outside the page's main content (<main>)")
+                self.drop(node, reason or OUTSIDE_MAIN)
 
     def walk(self, node: Element | Text, style: Style) -> None:
         if isinstance(node, Text):
