@@ -19,8 +19,8 @@ import jinja2
 
 from .model import Archive, Notice, Revision, Version
 from .pages import SITE_FEED_URL, feed_url, format_date, history_url, version_url
+from .templating import package_environment
 
-TEMPLATES = Path(__file__).parent / "templates"
 FEED_TEMPLATE = "notices/feed.xml"
 FEED_TYPE = "application/atom+xml"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -119,16 +119,20 @@ def build_feeds(
     return feeds
 
 
-def render_feed(feed: Feed) -> str:
-    """The feed as an Atom document."""
-    return _environment().get_template(FEED_TEMPLATE).render(feed=feed, format_date=format_date)
+def render_feed(feed: Feed, templates: jinja2.Environment | None = None) -> str:
+    """The feed as an Atom document, from notices/feed.xml of `templates` (default: ours)."""
+    environment = templates or package_environment()
+    template = environment.get_template(FEED_TEMPLATE)
+    return template.render(feed=feed, format_date=format_date)
 
 
-def write_feeds(feeds: Sequence[Feed], site_dir: Path) -> None:
+def write_feeds(
+    feeds: Sequence[Feed], site_dir: Path, templates: jinja2.Environment | None = None
+) -> None:
     for feed in feeds:
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_feed(feed), encoding="utf-8")
+        target.write_text(render_feed(feed, templates), encoding="utf-8")
 
 
 def _notice_feed(notice: Notice, site_url: str, site_name: str, make: _Entries) -> Feed:
@@ -257,14 +261,3 @@ def _uuid_id(*parts: str) -> str:
 
 def _clean(text: str) -> str:
     return NOT_XML.sub("", text)
-
-
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
