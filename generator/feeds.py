@@ -23,6 +23,9 @@ from .templating import package_environment
 
 FEED_TEMPLATE = "notices/feed.xml"
 FEED_TYPE = "application/atom+xml"
+SITE_FEED_ENTRIES = 100
+"""The site's feed keeps the newest entries only: readers poll it, and a large archive would
+make it megabytes (2,000 versions: 1.9 MiB). Each notice's own feed keeps every version."""
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 cannot hold, even escaped; a feed with one is not well-formed."""
 
@@ -162,7 +165,7 @@ def _site_feed(archive: Archive, site_url: str, site_name: str, make: _Entries) 
     entries = sorted(
         (entry for notice in archive.notices for entry in make.of_notice(notice, address)),
         key=_newest_first,
-    )
+    )[:SITE_FEED_ENTRIES]
     authors = {notice.shown.text.entity for notice in archive.notices}
     author = authors.pop() if len(authors) == 1 else ""
     first = min(archive.notices, key=lambda n: n.versions[0].published_at, default=None)

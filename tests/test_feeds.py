@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from conftest import Built, NoticeRepo, notice_source, visible_text
 
-from generator.feeds import FeedLink, build_feeds, render_feed
+from generator.feeds import SITE_FEED_ENTRIES, FeedLink, build_feeds, render_feed
 from generator.model import Archive, Kind, Notice, NoticeText, Revision, Status, Version
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -298,3 +298,16 @@ def test_feeds_start_with_the_xml_declaration(
 ) -> None:
     raw = (published[0].site / path).read_bytes()
     assert raw.startswith(b'<?xml version="1.0" encoding="utf-8"?>\n<feed ')
+
+
+def test_the_site_feed_keeps_the_newest_entries_and_notice_feeds_keep_all() -> None:
+    versions = []
+    for year in range(1900, 1900 + SITE_FEED_ENTRIES + 20):
+        when = f"{year - 1}-12-01T09:00:00+00:00"
+        versions.append(_version(f"{year}-01-01", [(f"{year:040d}", when)], Status.SUPERSEDED))
+    notice = Notice("n", "notices/n.md", tuple(versions))
+    site, feed = build_feeds(Archive(dt.date(2030, 1, 1), (notice,)), site_url=SITE, site_name="S")
+    assert len(feed.entries) == SITE_FEED_ENTRIES + 20
+    assert len(site.entries) == SITE_FEED_ENTRIES
+    assert site.entries[0].url == SITE + f"n/{1900 + SITE_FEED_ENTRIES + 19}-01-01/"
+    assert site.updated == feed.updated
