@@ -48,6 +48,8 @@ FeedLinks = Callable[[Version], Sequence[FeedLink]]
 
 @dataclass(frozen=True)
 class Correction:
+    """A commit that changed a version's text after it was published."""
+
     date: dt.date
     commit: str
     subject: str
@@ -132,6 +134,7 @@ def render_feed(feed: Feed, templates: jinja2.Environment | None = None) -> str:
 def write_feeds(
     feeds: Sequence[Feed], site_dir: Path, templates: jinja2.Environment | None = None
 ) -> None:
+    """Write each feed at its address under `site_dir`."""
     for feed in feeds:
         target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
