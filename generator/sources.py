@@ -13,6 +13,7 @@ import yaml
 
 from .errors import NoticeError
 from .model import Kind, NoticeText
+from .provenance import check_import_record
 
 REQUIRED_KEYS = ("title", "kind", "effective_date")
 OPTIONAL_KEYS = ("summary", "entity", "language", "waivers", "covers", "imported")
@@ -133,6 +134,9 @@ def _build_text(
     where: Mapping[str, str],
 ) -> NoticeText:
     _check_keys(front, key_lines, where)
+    check_import_record(
+        front.get("imported"), line=key_lines.get("imported", 1), file_lines=lines, where=where
+    )
 
     def fail(key: str, problem: str, fix: str) -> NoticeError:
         return NoticeError(problem, line=key_lines.get(key, 1), fix=fix, **where)

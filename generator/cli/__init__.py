@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import check, new, site
+from . import check, importer, new, site
 
 EXIT_ERROR = 2
-COMMANDS = (site, new, check)
+COMMANDS = (site, new, check, importer)
 
 
 def make_parser() -> argparse.ArgumentParser:
