@@ -66,6 +66,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            site_name=config.site_name,
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))

@@ -14,9 +14,11 @@ from typing import Any
 import jinja2
 
 from . import pages as links
+from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
 from .errors import NoticeError
+from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
@@ -76,6 +78,7 @@ class SiteBuild:
     cache_dir: Path | None
     include_drafts: bool = False
     site_url: str = ""
+    site_name: str = ""
     temporary_site_dir: str | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
@@ -117,6 +120,7 @@ class SiteBuild:
             for version in notice.versions:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
+        pages.extend(plan_on_date_pages(self.archive))
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -125,6 +129,21 @@ class SiteBuild:
         Each feature (redlines, PDFs...) adds its fields here.
         """
         return {}
+
+    def feed_links(self, version: Version) -> list[FeedLink]:
+        """Links of a version's feed entry beyond the version's page, as site-relative paths.
+
+        Each feature adds its links here: the redline against the previous version as
+        FeedLink("related", <redline path>, "What changed since the version of ..."), a PDF as
+        FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
+        """
+        return []
+
+    def feeds(self) -> list[Feed]:
+        """The Atom feeds: the site's, then one per notice."""
+        return build_feeds(
+            self.archive, site_url=self.site_url, site_name=self.site_name, links=self.feed_links
+        )
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -148,7 +167,10 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        return {
+            STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
+            ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
+        }
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -174,9 +196,10 @@ class SiteBuild:
         )
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest, redirects (each feature adds its files here)."""
+        """Files beside the pages: the manifest, feeds, redirects (each feature adds its files)."""
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+        write_feeds(self.feeds(), site_dir, self.templates)
         self.write_redirects(site_dir)
 
     def write_redirects(self, site_dir: Path) -> None:

@@ -23,6 +23,9 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
+PLACEHOLDER_SUMMARY = "TO DO: say in plain words what changed in this version."
+"""What `notices new` writes as the summary; the build refuses to publish it."""
+
 EXAMPLE_FRONT_MATTER = (
     "start the file with a front matter block, for example:\n"
     "    ---\n"
@@ -62,6 +65,19 @@ def parse_notice(data: bytes, *, path: str, commit: str) -> NoticeText:
         )
     front, key_lines = _load_front_matter("\n".join(lines[1:end]), where)
     return _build_text(front, key_lines, lines, end, data, where)
+
+
+def check_summary_written(text: NoticeText, *, path: str, commit: str) -> None:
+    """Refuse a committed version whose summary is still the placeholder of `notices new`."""
+    if PLACEHOLDER_SUMMARY in " ".join(text.summary.split()):
+        raise NoticeError(
+            "the summary is still the placeholder that 'notices new' wrote, so readers "
+            "would not learn what changed.",
+            path=path,
+            line=text.key_lines.get("summary"),
+            commit=commit,
+            fix="replace it with what changed in this version, in plain words, and commit again.",
+        )
 
 
 def _decode(data: bytes, where: Mapping[str, str]) -> str:
