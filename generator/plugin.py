@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            site_name=config.site_name,
         )
         self._pin_source_date(build_date)
         try:
@@ -102,12 +104,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             config.nav = self.build.nav()
         return files
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        assert self.build is not None
-        templates = str(PACKAGE / "templates")
-        theme.extend_environment(
-            env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
-        )
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.build is not None:
+            self.build.templates = env  # so that custom_dir overrides every template we render
+            templates = str(PACKAGE / "templates")
+            theme.extend_environment(
+                env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
+            )
         return env
 
     def on_page_markdown(
@@ -147,6 +152,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
+        log.info("privacy-notices: %s", self.build.work_done())
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

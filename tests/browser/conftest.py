@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
 from conftest import NoticeRepo, run_build
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
+from serving import launch_browser, serve_site
 
 from .history import AS_OF, MKDOCS_YML, write_history
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
@@ -41,11 +30,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass
 class ServedSite:
     """The built site and the address it is served at."""
@@ -57,39 +41,25 @@ class ServedSite:
         return self.base + path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     repo = NoticeRepo(tmp_path_factory.mktemp("browser") / "repo")
     (repo.path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     write_history(repo)
     built = run_build(repo.path, as_of=AS_OF)
     assert built.status == 0, built.err
-    handler = functools.partial(_QuietHandler, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield ServedSite(built.site, f"http://127.0.0.1:{server.server_address[1]}/")
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_site(built.site) as base:  # the policy is the pages' own, not a header
+        yield ServedSite(built.site, base)
 
 
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as driver:
-        yield driver
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless: the tests never download a browser.
 
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    """Debian's Chromium, headless: the tests never download a browser."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `bash scripts/setup --test`.")
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
+    Closed when the browser tests end: Playwright runs one driver at a time in a process, and
+    other tests start their own."""
+    with launch_browser() as chromium:
+        yield chromium
 
 
 @dataclass
@@ -100,6 +70,9 @@ class Reader:
     site: ServedSite
     outside_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    """Errors the page's code reports, and anything its policy refused."""
+    failed_loads: list[str] = field(default_factory=list)
+    """Addresses the page asked for that answered with an error status."""
 
     def open(self, path: str, *, idle: bool = False) -> Page:
         """Go to a page of the site; with `idle`, also wait until it has fetched all it will."""
@@ -143,11 +116,17 @@ def open_reader(
             reader.outside_requests.append(request.url)
 
     def note_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        # A failed load is noted with its address below, rather than as this bare message.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
             reader.console_errors.append(message.text)
+
+    def note_response(response: Response) -> None:
+        if response.status >= 400:
+            reader.failed_loads.append(response.url)
 
     page.on("request", note_request)
     page.on("console", note_console)
+    page.on("response", note_response)
     return reader
 
 

@@ -86,14 +86,15 @@ def npp(effective: str, summary: str, clinics: str, phone: str) -> str:
 
 
 def write_history(repo: NoticeRepo) -> None:
-    """As of AS_OF: an NPP superseded, current and upcoming; a privacy policy; a withdrawn NPP."""
+    """As of AS_OF: an NPP superseded, current and upcoming; a withdrawn NPP; a privacy policy
+    whose file was renamed."""
     repo.write(f"{NPP}.md", npp("2024-01-01", "First version.", "two clinics", "555-0100"))
     repo.write(
         "dental-clinic-npp.md",
         notice_source(title="Dental Clinic Notice of Privacy Practices", effective="2024-01-01"),
     )
     repo.write(
-        "website-privacy-policy.md",
+        "privacy-policy.md",
         notice_source(
             title="Website Privacy Policy",
             kind="privacy-policy",
@@ -111,3 +112,6 @@ def write_history(repo: NoticeRepo) -> None:
         npp("2025-09-01", "Adds the Riverside clinic.", "four clinics", "555-0199"),
     )
     repo.commit("NPP: the Riverside clinic", "2025-05-20")
+    # A rename: the old addresses become pages that send the reader on.
+    repo.repo.git.mv("notices/privacy-policy.md", "notices/website-privacy-policy.md")
+    repo.commit("A clearer address for the privacy policy", "2025-05-25")

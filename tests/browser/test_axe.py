@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "archived version": f"{NPP}/2024-01-01/",
     "upcoming version": f"{NPP}/2025-09-01/",
     "history": f"{NPP}/history/",
+    "which version applied on a date": f"{NPP}/on-date/",
     "withdrawn notice history": "dental-clinic-npp/history/",
     "withdrawn version": "dental-clinic-npp/2024-01-01/",
     "page not found": "404.html",
