@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pages as links
+from . import redline_pages
 from .archive import load_archive
 from .cache import BuildCache
 from .errors import NoticeError
@@ -22,6 +23,7 @@ from .render import RenderedBody, TocEntry, render_version
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
+REDLINE_ASSETS = ("redline.css", "redline.js")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -81,6 +83,10 @@ class SiteBuild:
         return BuildCache(self.cache_dir)
 
     @cached_property
+    def redlines(self) -> redline_pages.Redlines:
+        return redline_pages.Redlines(self.render, self.cache)
+
+    @cached_property
     def archive(self) -> Archive:
         archive, self.skipped = load_archive(
             self.notices_path,
@@ -106,6 +112,7 @@ class SiteBuild:
             for version in notice.versions:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -113,7 +120,9 @@ class SiteBuild:
 
         Each feature (redlines, PDFs...) adds its fields here.
         """
-        return {}
+        fields: dict[str, Any] = {}
+        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
+        return fields
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -137,7 +146,10 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        files = {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        for name in REDLINE_ASSETS:
+            files[f"assets/notices/{name}"] = (PACKAGE / "assets" / name).read_bytes()
+        return files
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -149,6 +161,7 @@ class SiteBuild:
             "build_date": self.build_date,
             "is_preview": self.include_drafts,
             "links": links,
+            "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
         }
