@@ -83,8 +83,8 @@ def sentence(rng: random.Random, words: list[str]) -> str:
 
 def notice(rng: random.Random, words: list[str], size: int) -> str:
     """A notice of about `size` bytes: sections of paragraphs and bulleted lists."""
-    parts: list[str] = []
-    length = 0
+    parts = ["## Contact\n\nCall the Privacy Office at 541-555-0100."]
+    length = len(parts[0])
     section = 0
     while length < size:
         section += 1
@@ -123,11 +123,7 @@ def edit_words(rng: random.Random, words: list[str], text: str, share: float) ->
 
 def few_edits(rng: random.Random, words: list[str], text: str) -> str:
     """A phone number, a sentence, an inserted list item and a new paragraph."""
-    paragraphs = text.split("\n\n")
-    paragraphs[3] = paragraphs[3].replace(".", ". Call us at 541-555-0100.", 1)
-    edited = "\n\n".join(paragraphs)
-    edited = edited.replace("541-555-0100", "541-555-0199")
-    paragraphs = edited.split("\n\n")
+    paragraphs = text.replace("541-555-0100", "541-555-0199").split("\n\n")
     paragraphs[6] = paragraphs[6] + " " + sentence(rng, words)
     paragraphs.insert(10, " ".join(sentence(rng, words) for _ in range(3)))
     for index, paragraph in enumerate(paragraphs):
