@@ -59,7 +59,7 @@ def test_a_file_against_its_last_commit_shows_what_is_about_to_be_committed(
     status, out, err = run_diff(two_versions, "notices/npp.md")
     assert (status, out, err) == (
         0,
-        "Changes to Notice of Privacy Practices\n"
+        "Notice of Privacy Practices: what changed\n"
         "--- old: notices/npp.md at HEAD"
         f" (commit {two_versions.repo.head.commit.hexsha[:7]}), effective January 1, 2025\n"
         "+++ new: notices/npp.md (on disk), effective January 1, 2025\n"

@@ -71,7 +71,7 @@ def test_every_pair_of_versions_has_a_redline_at_a_permanent_address(built: Buil
 def test_a_redline_page_reads_like_a_blackline(built: Built) -> None:
     text = built.text("npp/changes/2024-01-01-to-2025-01-01")
     assert text.startswith(
-        "Changes to the Notice of Privacy Practices From the version effective January 1, 2024 "
+        "Notice of Privacy Practices: what changed From the version effective January 1, 2024 "
         "to the version effective January 1, 2025."
     )
     assert (

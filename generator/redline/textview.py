@@ -93,7 +93,7 @@ def render_terminal(
     old_line = style.text(f"--- old: {_describe(old)}")
     new_line = style.text(f"+++ new: {_describe(new)}")
     lines = [
-        style.heading(f"Changes to {title}"),
+        style.heading(f"{title}: what changed"),
         style.delete(old_line) if color else old_line,
         style.insert(new_line) if color else new_line,
         _numbers(redline),
@@ -109,7 +109,7 @@ def render_markdown(redline: Redline, old: Side, new: Side, *, full: bool = Fals
     """The redline as GitHub Markdown, to paste into a pull-request comment."""
     style = _markdown_style()
     lines = [
-        f"### Changes to {_escape_markdown(new.title or old.title)}",
+        f"### {_escape_markdown(new.title or old.title)}: what changed",
         "",
         f"**Old:** {_escape_markdown(_describe(old))}  ",
         f"**New:** {_escape_markdown(_describe(new))}",
