@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -95,6 +96,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             config.nav = self.build.nav()
         return files
 
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.build is not None:
+            self.build.templates = env  # so that custom_dir overrides every template we render
+        return env
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -132,6 +140,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
+        log.info("privacy-notices: %s", self.build.work_done())
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

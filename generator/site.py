@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from . import pages as links
 from . import redline_pages
 from .archive import load_archive
@@ -19,7 +21,9 @@ from .errors import NoticeError
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
+from .redirects import former_addresses
 from .render import RenderedBody, TocEntry, render_version
+from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
@@ -77,6 +81,13 @@ class SiteBuild:
     temporary_site_dir: str | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    shared_nav: dict[str, str] = field(default_factory=dict)
+    """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+
+    @cached_property
+    def templates(self) -> jinja2.Environment:
+        """Templates for files that are not pages; the front end may give its theme's."""
+        return package_environment()
 
     @cached_property
     def cache(self) -> BuildCache:
@@ -164,12 +175,33 @@ class SiteBuild:
             "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "shared_nav": self.shared_nav,
         }
 
+    def work_done(self) -> str:
+        """What this build made and what it reused from the cache, kind by kind."""
+        kinds = sorted({kind for kind, _ in self.cache.counts})
+        return "; ".join(
+            f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
+            for kind in kinds
+        )
+
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest (each feature adds its files here)."""
+        """Files beside the pages: the manifest, redirects (each feature adds its files here)."""
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+        self.write_redirects(site_dir)
+
+    def write_redirects(self, site_dir: Path) -> None:
+        """A page at each former address of a renamed notice, pointing to where it moved."""
+        template = self.templates.get_template("notices/redirect.html")
+        for old, new in former_addresses(self.archive).items():
+            depth = old.count("/")
+            target = "../" * depth + new
+            page = site_dir / old / "index.html"
+            if not page.exists():
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(template.render(target=target), encoding="utf-8")
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import diff, site
+from . import diff, importer, site
 
 EXIT_ERROR = 2
-COMMANDS = (site, diff)
+COMMANDS = (site, importer, diff)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +30,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())
