@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
@@ -48,6 +49,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pages: dict[str, PageSpec] = {}
         self.final_site_dir: str | None = None
         self.pinned_epoch = False
+        self.generated_nav = False
+        self.local_navs: dict[str, Navigation] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -100,7 +103,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.pages[spec.src_uri] = spec
         for name, content in self.build.static_files().items():
             files.append(File.generated(config, name, content=content))
-        if config.nav is None:
+        self.generated_nav = config.nav is None
+        if self.generated_nav:
             config.nav = self.build.nav()
         return files
 
@@ -137,12 +141,20 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
         return body.html
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.generated_nav:
+            self.local_navs = _local_navs(nav)
+        return nav
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and self.build is not None:
             context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
+            if not spec.in_nav and self.local_navs:
+                slug = spec.notice.slug if spec.notice else ""
+                context["nav"] = self.local_navs.get(slug, self.local_navs[""])
         return context
 
     @event_priority(50)
@@ -203,3 +215,20 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if self.pinned_epoch:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_epoch = False
+
+
+def _local_navs(nav: Navigation) -> dict[str, Navigation]:
+    """For each notice, the navigation of its pages outside the site navigation.
+
+    An archived version or a redline shows the home page and its own notice's section, not
+    every notice: the menu stays useful, and the page's size no longer grows with the number
+    of notices. Under "" is the navigation of pages that belong to no active notice.
+    """
+    home = [item for item in nav.items if isinstance(item, Page)]
+    navs = {"": Navigation(home, home)}
+    for item in nav.items:
+        if isinstance(item, Section):
+            pages = [child for child in item.children if isinstance(child, Page)]
+            slug = pages[0].file.src_uri.split("/", 1)[0] if pages else ""
+            navs[slug] = Navigation([*home, item], [*home, *pages])
+    return navs

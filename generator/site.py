@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from . import pages as links
+from . import redline_pages
 from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
@@ -32,6 +33,7 @@ ACCESS_STYLESHEET = "assets/notices/access.css"
 ACCESS_SCRIPT = "assets/notices/access.js"
 SKIP_TARGET = "__content"
 """Id of the element where every page's "Skip to content" link lands: before any banner."""
+REDLINE_ASSETS = ("redline.css", "redline.js")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -99,6 +101,10 @@ class SiteBuild:
         return BuildCache(self.cache_dir)
 
     @cached_property
+    def redlines(self) -> redline_pages.Redlines:
+        return redline_pages.Redlines(self.render, self.cache)
+
+    @cached_property
     def archive(self) -> Archive:
         archive, self.skipped = load_archive(
             self.notices_path,
@@ -125,6 +131,7 @@ class SiteBuild:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -132,7 +139,9 @@ class SiteBuild:
 
         Each feature (redlines, PDFs...) adds its fields here.
         """
-        return {}
+        fields: dict[str, Any] = {}
+        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
+        return fields
 
     def feed_links(self, version: Version) -> list[FeedLink]:
         """Links of a version's feed entry beyond the version's page, as site-relative paths.
@@ -141,7 +150,23 @@ class SiteBuild:
         FeedLink("related", <redline path>, "What changed since the version of ..."), a PDF as
         FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
         """
-        return []
+        links: list[FeedLink] = []
+        notice = self.archive.notice(version.slug)
+        previous = (
+            notice.version(version.previous_date.isoformat())
+            if notice and version.previous_date
+            else None
+        )
+        if previous is not None:
+            since = format_date(previous.effective_date)
+            links.append(
+                FeedLink(
+                    "related",
+                    redline_pages.redline_url(previous, version),
+                    f"What changed since the version of {since}",
+                )
+            )
+        return links
 
     def feeds(self) -> list[Feed]:
         """The Atom feeds: the site's, then one per notice."""
@@ -172,12 +197,15 @@ class SiteBuild:
 
     def static_files(self) -> dict[str, bytes]:
         assets = PACKAGE / "assets"
-        return {
+        files = {
             STYLESHEET: (assets / "notices.css").read_bytes(),
             ON_DATE_SCRIPT: (assets / "on-date.js").read_bytes(),
             ACCESS_STYLESHEET: (assets / "access.css").read_bytes(),
             ACCESS_SCRIPT: (assets / "access.js").read_bytes(),
         }
+        for name in REDLINE_ASSETS:
+            files[f"assets/notices/{name}"] = (PACKAGE / "assets" / name).read_bytes()
+        return files
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -189,6 +217,7 @@ class SiteBuild:
             "build_date": self.build_date,
             "is_preview": self.include_drafts,
             "links": links,
+            "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
             "shared_nav": self.shared_nav,

@@ -99,12 +99,16 @@ def test_a_site_without_a_hipaa_notice_has_no_footer_link(notice_repo: NoticeRep
 
 
 def test_every_page_has_a_skip_link_to_the_top_of_its_own_content(notice_repo: NoticeRepo) -> None:
-    notice_repo.write("npp.md", notice_source())
-    notice_repo.commit("Publish")
+    notice_repo.write("npp.md", notice_source(effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    notice_repo.write("npp.md", notice_source(effective="2025-01-01", body="## Contact\n\nUs.\n"))
+    notice_repo.commit("Second version", "2024-12-01")
     built = notice_repo.build()
-    for url in ("", "npp", "npp/2025-01-01", "npp/history"):
-        page = built.page(url)
-        assert '<a href="#__content" class="md-skip">' in page, url
-        assert page.count('id="__content"') == 1, url
+    pages = [p for p in built.site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) >= 8  # home; the notice, its history, versions, redlines, on-date page
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert '<a href="#__content" class="md-skip">' in html, page
+        assert html.count('id="__content"') == 1, page
     # The table of contents still lists the notice's own headings.
-    assert 'href="#our-duties"' in built.page("npp")
+    assert 'href="#contact"' in built.page("npp")

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import check, importer, new, site
+from . import check, diff, importer, new, site
 
 EXIT_ERROR = 2
-COMMANDS = (site, new, check, importer)
+COMMANDS = (site, new, check, importer, diff)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "upcoming version": f"{NPP}/2025-09-01/",
     "history": f"{NPP}/history/",
     "which version applied on a date": f"{NPP}/on-date/",
+    "redline": f"{NPP}/changes/2024-01-01-to-2025-01-01/",
+    "every comparison": f"{NPP}/changes/",
     "withdrawn notice history": "dental-clinic-npp/history/",
     "withdrawn version": "dental-clinic-npp/2024-01-01/",
     "page not found": "404.html",

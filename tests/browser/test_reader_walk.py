@@ -1,4 +1,4 @@
-"""A reader walks the site: home, a notice, its history, an older version, back to the current.
+"""A reader walks the site: home, a notice, its history, an older version, its redline, back.
 
 Each step is saved as a screenshot in tests/screenshots/ (desktop and phone) to look at.
 """
@@ -70,6 +70,14 @@ def test_a_reader_finds_the_current_notice_and_its_history(reader: Reader) -> No
     expect(page.get_by_text("Everyone who works at our two clinics")).to_be_visible()
     reader.screenshot(f"walk-{width}-4-archived-version")
 
+    redline = f"{NPP}/changes/2024-01-01-to-2025-01-01/"
+    follow(reader, page.get_by_role("link", name="Compare with the current version"), redline)
+    expect(page.locator(".redline-document del").filter(has_text="two")).to_be_visible()
+    expect(page.locator(".redline-document ins").filter(has_text="three")).to_be_visible()
+    reader.screenshot(f"walk-{width}-5-redline")
+    page.go_back()
+    page.wait_for_url(reader.site.url(f"{NPP}/2024-01-01/"))
+
     follow(reader, page.get_by_role("link", name="Read the current notice"), f"{NPP}/")
     expect(page.get_by_text("Everyone who works at our three clinics")).to_be_visible()
 
@@ -83,7 +91,7 @@ def test_a_reader_reads_an_upcoming_version_before_it_applies(reader: Reader) ->
         "January 1, 2025 applies."
     ]
     assert "Upcoming" in page.locator(".notice-effective").inner_text()
-    reader.screenshot(f"walk-{width}-5-upcoming-version")
+    reader.screenshot(f"walk-{width}-6-upcoming-version")
     follow(reader, page.get_by_role("link", name="version of January 1, 2025"), f"{NPP}/")
 
 
