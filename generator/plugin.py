@@ -36,6 +36,10 @@ class NoticesConfig(Config):
     Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
     cache_dir = c.Type(str, default=".cache/notices")
     """Folder, relative to mkdocs.yml, where results are kept between builds."""
+    pdf = c.Type(bool, default=True)
+    """Publish a PDF and a large-print PDF of every version."""
+    pdf_workers = c.Type(int, default=0)
+    """Processes rendering the PDFs that are not in the cache; 0 for one per core."""
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -65,10 +69,14 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+            pdfs=self.config.pdf,
+            pdf_workers=self.config.pdf_workers,
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
         config.extra_css.append(site.STYLESHEET)
+        config.extra_css.append(site.PRINT_STYLESHEET)
         if not self.is_serve:
             self._build_in_temporary_folder(config)
         return config
@@ -132,6 +140,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
+        if self.build.pdf_report is not None:
+            log.info("%s", self.build.pdf_report)
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

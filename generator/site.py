@@ -18,10 +18,13 @@ from .errors import NoticeError
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
+from .pdf_files import PdfReport, pdf_path, site_pdf_jobs, write_pdfs
+from .printable import PrintTemplates, Variant, print_status
 from .render import RenderedBody, TocEntry, render_version
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
+PRINT_STYLESHEET = "assets/notices/print.css"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -73,6 +76,12 @@ class SiteBuild:
     include_drafts: bool = False
     site_url: str = ""
     temporary_site_dir: str | None = None
+    theme_dir: Path | None = None
+    """The site's theme overrides (custom_dir), which may replace the print template."""
+    pdfs: bool = True
+    pdf_workers: int = 0
+    """Processes rendering PDFs; 0 for one per core."""
+    pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
 
@@ -113,7 +122,17 @@ class SiteBuild:
 
         Each feature (redlines, PDFs...) adds its fields here.
         """
-        return {}
+        fields: dict[str, Any] = {}
+        if self.pdfs:
+            fields["pdf"] = absolute(pdf_path(version))
+            fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
+        return fields
+
+    def pdf_url(self, version: Version, large_print: bool = False) -> str | None:
+        """The site path of a version's PDF, or None when the site makes no PDFs."""
+        if not self.pdfs:
+            return None
+        return pdf_path(version, Variant.LARGE_PRINT if large_print else Variant.STANDARD)
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -137,7 +156,10 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        return {
+            STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
+            PRINT_STYLESHEET: (PACKAGE / "assets" / "print.css").read_bytes(),
+        }
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -151,12 +173,27 @@ class SiteBuild:
             "links": links,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "pdf_url": self.pdf_url if self.pdfs else None,
+            "print_status": print_status,
         }
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest (each feature adds its files here)."""
+        """Files beside the pages: PDFs, the manifest (each feature adds its files here)."""
+        if self.pdfs:
+            self.pdf_report = self.write_pdfs(site_dir)
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+
+    def write_pdfs(self, site_dir: Path) -> PdfReport:
+        """A PDF and a large-print PDF of every version, rendered only when not in the cache."""
+        jobs = site_pdf_jobs(
+            self.archive,
+            lambda version: self.render(version).html,
+            templates=PrintTemplates(self.theme_dir),
+            cache=self.cache,
+            site_url=self.site_url,
+        )
+        return write_pdfs(jobs, self.cache, site_dir, self.pdf_workers)
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:
