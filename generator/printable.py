@@ -117,7 +117,7 @@ def describe_status(version: Version) -> str:
     if version.status is Status.UPCOMING:
         return f"Takes effect on {start}."
     if until is None:
-        return "Withdrawn before it took effect."
+        return "This version never took effect."
     cause = (
         "a newer version replaced it"
         if version.status is Status.SUPERSEDED

@@ -18,7 +18,14 @@ from .errors import NoticeError
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
-from .pdf_files import PdfReport, pdf_path, site_pdf_jobs, write_pdfs
+from .pdf_files import (
+    PdfReport,
+    cached_or_rendered,
+    pdf_job,
+    pdf_path,
+    site_pdf_jobs,
+    write_pdfs,
+)
 from .printable import PrintTemplates, Variant, print_status
 from .render import RenderedBody, TocEntry, render_version
 
@@ -194,6 +201,18 @@ class SiteBuild:
             site_url=self.site_url,
         )
         return write_pdfs(jobs, self.cache, site_dir, self.pdf_workers)
+
+    def pdf_of(self, version: Version, variant: Variant = Variant.STANDARD) -> bytes:
+        """One version's PDF, the same bytes as in the site: from the cache, or rendered now."""
+        job = pdf_job(
+            version,
+            variant,
+            self.render(version).html,
+            templates=PrintTemplates(self.theme_dir),
+            cache=self.cache,
+            site_url=self.site_url,
+        )
+        return cached_or_rendered(job, self.cache)
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:

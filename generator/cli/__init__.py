@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import site
+from . import pdf, site
 
 EXIT_ERROR = 2
-COMMANDS = (site,)
+COMMANDS = (site, pdf)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
