@@ -313,3 +313,14 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def test_a_site_without_pdfs_offers_none(notice_repo: NoticeRepo) -> None:
+    notice_repo.write("npp.md", notice_source(effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    built = notice_repo.build()  # the tests' mkdocs.yml says pdf: false
+    assert built.status == 0, built.err
+    assert list(built.site.rglob("*.pdf")) == []
+    assert "Download PDF" not in built.text("npp/2024-01-01")
+    assert "Printable copy" not in built.text("npp/history")
+    assert "pdf" not in built.manifest()["notices"][0]["versions"][0]
