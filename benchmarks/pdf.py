@@ -1,9 +1,10 @@
 """Benchmark of the PDFs: seconds per PDF, and a full build against a build with a warm cache.
 
-Generates a notices repository (N notices x V versions of the demo notice, each version a
-little different), then, in one run: renders a few PDFs one after another to time one PDF;
-builds the site cold (empty cache), then again with nothing changed (warm), and once with
-PDFs turned off, for the share of the build they take. Run from the repository root:
+Generates a notices repository (N notices x V versions of realistic 20 KB notices, as the
+build benchmark does: see corpus.py), then, in one run: renders a few PDFs one after another
+to time one PDF; builds the site with PDFs turned off, for the share of the build they take;
+builds it with an empty cache (cold), then again with nothing changed (warm). Run from the
+repository root:
 
     .venv/bin/python benchmarks/pdf.py [--notices 4] [--versions 3]
 """
@@ -23,13 +24,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import make_repository  # noqa: E402
 
 from generator.cache import BuildCache  # noqa: E402
 from generator.pdf_files import default_workers, pdf_job, render_pdfs  # noqa: E402
 from generator.printable import PrintTemplates, Variant  # noqa: E402
 from generator.site import SiteBuild  # noqa: E402
 
-NOTICE = ROOT / "notices" / "notice-of-privacy-practices.md"
+AS_OF = "2026-11-22"
 MKDOCS_YML = """\
 site_name: Benchmark notices
 site_url: https://notices.example.org/
@@ -44,45 +48,9 @@ plugins:
 """
 
 
-def make_repository(folder: Path, notices: int, versions: int) -> None:
-    """`notices` notices with `versions` versions each, committed on their publication dates."""
-    folder.mkdir(parents=True)
-    _git(folder, "init", "-q", "-b", "main")
-    (folder / "notices").mkdir()
-    text = NOTICE.read_text(encoding="utf-8")
-    front, body = text.split("\n---\n", 1)
-    for number in range(versions):
-        effective = dt.date(2020 + number, 1, 1)
-        for notice in range(notices):
-            source = re.sub(r"effective_date: .*", f"effective_date: {effective}", front)
-            source = source.replace("Alder Valley", f"Alder Valley {notice + 1}")
-            change = (
-                f"\n## Changes in {effective.year}\n\nWe revised this notice in {effective.year}.\n"
-            )
-            (folder / "notices" / f"notice-{notice + 1}.md").write_text(
-                f"{source}\n---\n{body}{change * (number + 1)}", encoding="utf-8"
-            )
-        when = f"{effective - dt.timedelta(days=30)}T10:00:00+00:00"
-        _git(folder, "add", "-A")
-        _git(folder, "commit", "-q", "-m", f"Versions of {effective}", date=when)
-
-
-def _git(folder: Path, *args: str, date: str = "2020-01-01T10:00:00+00:00") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Benchmark",
-        "GIT_AUTHOR_EMAIL": "benchmark@example.org",
-        "GIT_COMMITTER_NAME": "Benchmark",
-        "GIT_COMMITTER_EMAIL": "benchmark@example.org",
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-    }
-    subprocess.run(["git", *args], cwd=folder, env=env, check=True)
-
-
 def seconds_per_pdf(folder: Path, count: int) -> dict[Variant, float]:
     """Time to render one PDF in this process, without a cache, for each variant."""
-    build = SiteBuild(folder / "notices", dt.date(2030, 1, 1), cache_dir=None)
+    build = SiteBuild(folder / "notices", dt.date.fromisoformat(AS_OF), cache_dir=None)
     versions = [v for n in build.archive.notices for v in n.versions][:count]
     templates, cache = PrintTemplates(), BuildCache(None)
     times = {}
@@ -103,15 +71,15 @@ def timed_build(folder: Path, pdf: bool) -> tuple[float, str]:
     (folder / "mkdocs.yml").write_text(MKDOCS_YML.format(pdf="true" if pdf else "false"))
     started = time.perf_counter()
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "notices"), "build", "--as-of", "2030-01-01"],
+        [str(Path(sys.executable).parent / "notices"), "build", "--as-of", AS_OF],
         cwd=folder,
         capture_output=True,
         text=True,
         check=True,
     )
     seconds = time.perf_counter() - started
-    said = [line.split("-  ", 1)[-1] for line in result.stderr.splitlines() if "PDFs:" in line]
-    return seconds, said[0] if said else "no PDFs"
+    said = re.search(r"pdf: made \d+, reused \d+", result.stderr)
+    return seconds, said.group(0) if said else "no PDFs"
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ identifier is a hash of the page.
 from __future__ import annotations
 
 import hashlib
-import logging
 
 from weasyprint import HTML, URLFetcher
 
@@ -29,8 +28,3 @@ def render_pdf(page: str, base_url: str | None = None) -> bytes:
     return bytes(
         document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=identifier.encode("ascii"))
     )
-
-
-def quiet_weasyprint() -> None:
-    """Keep WeasyPrint's progress chatter out of a build's log; its warnings still show."""
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -69,7 +70,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
-            theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             pdfs=self.config.pdf,
             pdf_workers=self.config.pdf_workers,
         )
@@ -102,6 +102,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if config.nav is None:
             config.nav = self.build.nav()
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.build is not None:
+            self.build.templates = env  # so that custom_dir overrides every template we render
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -140,8 +147,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
-        if self.build.pdf_report is not None:
-            log.info("%s", self.build.pdf_report)
+        log.info("privacy-notices: %s", self.build.work_done())
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

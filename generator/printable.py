@@ -22,12 +22,13 @@ import jinja2
 
 from .model import Status, Version
 from .pages import format_date
+from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 TEMPLATE = "notices/pdf.html"
 STYLESHEETS = {"standard": ("pdf.css",), "large-print": ("pdf.css", "pdf-large-print.css")}
 SITE_STYLESHEET = "notices/pdf.css"
-"""A stylesheet in the site's theme folder (custom_dir) with this path is added after ours."""
+"""A stylesheet with this path in the site's theme folder (custom_dir) is added after ours."""
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 HREF = re.compile(r'\bhref="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
@@ -175,27 +176,22 @@ def expand_links(body_html: str, base_url: str) -> str:
 class PrintTemplates:
     """The print template and stylesheets: ours, or the site's where it overrides them.
 
-    The site's theme folder (mkdocs-material's custom_dir) may hold `notices/pdf.html`, which
-    replaces our template, and `notices/pdf.css`, which is added after our stylesheets.
+    Templates come from `environment`: the front end's (MkDocs' theme environment, in which
+    a site's custom_dir comes first), else our own. There, `notices/pdf.html` replaces our
+    template, and a `notices/pdf.css` is added after our stylesheets.
     """
 
-    def __init__(self, custom_dir: Path | None = None) -> None:
-        self.custom_dir = custom_dir
-        folders = [str(PACKAGE / "templates")]
-        if custom_dir is not None:
-            folders.insert(0, str(custom_dir))
-        self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(folders),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-        )
-        self.environment.filters["format_date"] = format_date
+    def __init__(self, environment: jinja2.Environment | None = None) -> None:
+        self.environment = environment or package_environment()
 
     @cached_property
     def site_stylesheet(self) -> str | None:
-        path = self.custom_dir / SITE_STYLESHEET if self.custom_dir else None
-        return path.read_text("utf-8") if path and path.is_file() else None
+        """The site's own print stylesheet, when its theme has one."""
+        loader = self.environment.loader
+        try:  # read as it is: a stylesheet is not a template
+            return loader.get_source(self.environment, SITE_STYLESHEET)[0] if loader else None
+        except jinja2.TemplateNotFound:
+            return None
 
     def stylesheets(self, variant: Variant) -> list[str]:
         """Our stylesheets for `variant`, then the site's own, if it has one."""
@@ -205,11 +201,14 @@ class PrintTemplates:
     def render(self, document: PrintableDocument) -> str:
         """The document as one HTML page with its stylesheets inlined."""
         template = self.environment.get_template(TEMPLATE)
-        return template.render(
+        page = template.render(
             doc=document,
             stylesheets=self.stylesheets(document.variant),
+            format_date=format_date,
             w3c_date=w3c_date,
         )
+        # Environments differ on trailing newlines: the same page whichever rendered it.
+        return page.strip() + "\n"
 
 
 @functools.cache

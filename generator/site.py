@@ -11,6 +11,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from . import pages as links
 from .archive import load_archive
 from .cache import BuildCache
@@ -27,7 +29,9 @@ from .pdf_files import (
     write_pdfs,
 )
 from .printable import PrintTemplates, Variant, print_status
+from .redirects import former_addresses
 from .render import RenderedBody, TocEntry, render_version
+from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
@@ -83,14 +87,19 @@ class SiteBuild:
     include_drafts: bool = False
     site_url: str = ""
     temporary_site_dir: str | None = None
-    theme_dir: Path | None = None
-    """The site's theme overrides (custom_dir), which may replace the print template."""
     pdfs: bool = True
     pdf_workers: int = 0
     """Processes rendering PDFs; 0 for one per core."""
     pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    shared_nav: dict[str, str] = field(default_factory=dict)
+    """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+
+    @cached_property
+    def templates(self) -> jinja2.Environment:
+        """Templates for files that are not pages; the front end may give its theme's."""
+        return package_environment()
 
     @cached_property
     def cache(self) -> BuildCache:
@@ -182,21 +191,42 @@ class SiteBuild:
             "status_labels": links.STATUS_LABELS,
             "pdf_url": self.pdf_url if self.pdfs else None,
             "print_status": print_status,
+            "shared_nav": self.shared_nav,
         }
 
+    def work_done(self) -> str:
+        """What this build made and what it reused from the cache, kind by kind."""
+        kinds = sorted({kind for kind, _ in self.cache.counts})
+        return "; ".join(
+            f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
+            for kind in kinds
+        )
+
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: PDFs, the manifest (each feature adds its files here)."""
+        """Files beside the pages: PDFs, manifest, redirects (each feature adds its files here)."""
         if self.pdfs:
             self.pdf_report = self.write_pdfs(site_dir)
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+        self.write_redirects(site_dir)
+
+    def write_redirects(self, site_dir: Path) -> None:
+        """A page at each former address of a renamed notice, pointing to where it moved."""
+        template = self.templates.get_template("notices/redirect.html")
+        for old, new in former_addresses(self.archive).items():
+            depth = old.count("/")
+            target = "../" * depth + new
+            page = site_dir / old / "index.html"
+            if not page.exists():
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(template.render(target=target), encoding="utf-8")
 
     def write_pdfs(self, site_dir: Path) -> PdfReport:
         """A PDF and a large-print PDF of every version, rendered only when not in the cache."""
         jobs = site_pdf_jobs(
             self.archive,
             lambda version: self.render(version).html,
-            templates=PrintTemplates(self.theme_dir),
+            templates=PrintTemplates(self.templates),
             cache=self.cache,
             site_url=self.site_url,
         )
@@ -208,7 +238,7 @@ class SiteBuild:
             version,
             variant,
             self.render(version).html,
-            templates=PrintTemplates(self.theme_dir),
+            templates=PrintTemplates(self.templates),
             cache=self.cache,
             site_url=self.site_url,
         )

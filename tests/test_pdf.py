@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from generator.cli import main as notices_main
 from generator.site import SiteBuild
+from generator.templating import package_environment
 
 AS_OF = "2025-06-01"
 ENTITY = "entity:\n  name: Example Health Clinic\n  type: health-care-provider"
@@ -238,8 +239,8 @@ def test_a_site_stylesheet_restyles_the_pdf(site: Built, tmp_path: Path) -> None
         build_date=dt.date.fromisoformat(AS_OF),
         cache_dir=site.site.parent / ".cache" / "notices",
         site_url="https://notices.example.org/",
-        theme_dir=overrides,
     )
+    build.templates = package_environment((str(overrides),))
     version = build.archive.notices[0].versions[1]
     restyled = PdfReader(io.BytesIO(build.pdf_of(version))).pages[0].extract_text()
     assert "HIPAA Notice of Privacy Practices" not in restyled

@@ -16,6 +16,7 @@ from generator.printable import (
     print_status,
     printable_version,
 )
+from generator.templating import package_environment
 
 URL = "https://notices.example.org/npp/2025-01-01/"
 
@@ -139,10 +140,8 @@ def test_a_site_can_replace_the_print_template(tmp_path: Path) -> None:
     (tmp_path / "notices").mkdir()
     (tmp_path / "notices" / "pdf.html").write_text("<h1>{{ doc.title }} ({{ doc.url }})</h1>\n")
     document = printable_version(version(Status.CURRENT), "<p>Text.</p>", URL)
-    assert (
-        PrintTemplates(tmp_path).render(document)
-        == f"<h1>Notice of Privacy Practices ({URL})</h1>\n"
-    )
+    templates = PrintTemplates(package_environment((str(tmp_path),)))
+    assert templates.render(document) == f"<h1>Notice of Privacy Practices ({URL})</h1>\n"
 
 
 def _large(document: PrintableDocument) -> PrintableDocument:

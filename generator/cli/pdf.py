@@ -12,6 +12,7 @@ from ..errors import NoticeError
 from ..pdf_files import find_version
 from ..printable import Variant
 from ..site import SiteBuild, parse_date, resolve_build_date
+from ..templating import package_environment
 
 EXIT_FAILED = 1
 
@@ -91,14 +92,15 @@ def _site_build(args: argparse.Namespace) -> SiteBuild | None:
         return None
     options = plugin.config
     as_of = parse_date(args.as_of, "--as-of").isoformat() if args.as_of else options.as_of
-    custom_dir = config.theme.custom_dir
-    return SiteBuild(
+    build = SiteBuild(
         notices_path=Path(config.docs_dir),
         build_date=resolve_build_date(as_of, os.environ),
         cache_dir=Path(config.config_file_path or ".").resolve().parent / options.cache_dir,
         site_url=config.site_url or "",
-        theme_dir=Path(custom_dir) if custom_dir else None,
     )
+    if config.theme.custom_dir:  # its print template and stylesheet, as in a build
+        build.templates = package_environment((config.theme.custom_dir,))
+    return build
 
 
 def _target(output: str | None, name: str) -> Path | None:
