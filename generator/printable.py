@@ -84,16 +84,14 @@ class PrintableDocument:
         return f"{self.kind}, effective {format_date(self.effective_date)}"
 
 
-def printable_version(
-    version: Version, body_html: str, url: str, *, publisher: str = ""
-) -> PrintableDocument:
+def printable_version(version: Version, body_html: str, url: str) -> PrintableDocument:
     """The printable form of one version; `url` is its permanent address."""
     text = version.text
     committed = [r for r in version.revisions if not r.is_draft]
     return PrintableDocument(
         title=text.title,
         kind=text.kind.label,
-        entity=text.entity or publisher,
+        entity=text.entity,
         language=text.language,
         effective_date=text.effective_date,
         status=describe_status(version),

@@ -144,10 +144,8 @@ class SiteBuild:
             fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
         return fields
 
-    def pdf_url(self, version: Version, large_print: bool = False) -> str | None:
-        """The site path of a version's PDF, or None when the site makes no PDFs."""
-        if not self.pdfs:
-            return None
+    def pdf_url(self, version: Version, large_print: bool = False) -> str:
+        """The site path of a version's PDF (templates get it only when the site makes PDFs)."""
         return pdf_path(version, Variant.LARGE_PRINT if large_print else Variant.STANDARD)
 
     def render(self, version: Version) -> RenderedBody:
