@@ -71,6 +71,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
             pdfs=self.config.pdf,
+            published_url=_configured_site_url(config) if self.is_serve else None,
             pdf_workers=self.config.pdf_workers,
         )
         self._pin_source_date(build_date)
@@ -198,3 +199,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if self.pinned_epoch:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_epoch = False
+
+
+def _configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces it with the preview's address."""
+    given = [str(c["site_url"]) for c in config.user_configs if c.get("site_url")]
+    return given[-1] if given else None

@@ -88,6 +88,8 @@ class SiteBuild:
     site_url: str = ""
     temporary_site_dir: str | None = None
     pdfs: bool = True
+    published_url: str | None = None
+    """The site's own address, printed on copies, when it is served elsewhere (the preview)."""
     pdf_workers: int = 0
     """Processes rendering PDFs; 0 for one per core."""
     pdf_report: PdfReport | None = None
@@ -226,7 +228,7 @@ class SiteBuild:
             lambda version: self.render(version).html,
             templates=PrintTemplates(self.templates),
             cache=self.cache,
-            site_url=self.site_url,
+            site_url=self.published_url or self.site_url,
         )
         return write_pdfs(jobs, self.cache, site_dir, self.pdf_workers)
 
@@ -238,7 +240,7 @@ class SiteBuild:
             self.render(version).html,
             templates=PrintTemplates(self.templates),
             cache=self.cache,
-            site_url=self.site_url,
+            site_url=self.published_url or self.site_url,
         )
         return cached_or_rendered(job, self.cache)
 
