@@ -23,7 +23,7 @@ from .cache import BuildCache, copy_or_link
 from .errors import NoticeError
 from .model import Archive, Notice, Version
 from .pages import version_url
-from .printable import PrintTemplates, Variant, printable_version
+from .printable import PrintableDocument, PrintTemplates, Variant, printable_version
 
 KIND = "pdf"
 FORMAT = "1"
@@ -53,12 +53,6 @@ class PdfReport:
     workers: int = 1
     seconds: float = 0.0
 
-    def __str__(self) -> str:
-        rendered = f"{self.rendered} rendered"
-        if self.rendered:
-            rendered += f" on {self.workers} {'core' if self.workers == 1 else 'cores'}"
-        return f"PDFs: {rendered}, {self.reused} reused from the cache ({self.seconds:.1f} s)"
-
 
 def pdf_path(version: Version, variant: Variant = Variant.STANDARD) -> str:
     """The PDF's address in the site: in the version's folder, named for a download folder."""
@@ -78,9 +72,17 @@ def pdf_job(
     base = site_url.rstrip("/") + "/" if site_url else ""
     url = base + version_url(version)
     document = replace(printable_version(version, body_html, url), variant=variant)
+    return document_job(document, pdf_path(version, variant), templates=templates, cache=cache)
+
+
+def document_job(
+    document: PrintableDocument, path: str, *, templates: PrintTemplates, cache: BuildCache
+) -> PdfJob:
+    """The PDF of any printable document (a version, a redline...) to put at `path`."""
     page = templates.render(document)
-    key = cache.key(KIND, FORMAT, _renderer_version(), page, base)
-    return PdfJob(pdf_path(version, variant), key, page, url if base else None)
+    key = cache.key(KIND, FORMAT, _renderer_version(), page, document.url)
+    is_absolute = "://" in document.url
+    return PdfJob(path, key, page, document.url if is_absolute else None)
 
 
 def site_pdf_jobs(
