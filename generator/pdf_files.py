@@ -19,12 +19,13 @@ from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
-from .cache import BuildCache, copy_or_link
+from .cache import BuildCache, content_hash, copy_or_link
 from .errors import NoticeError
 from .model import Archive, Notice, Version
 from .pages import version_url
 from .printable import PrintableDocument, PrintTemplates, Variant, printable_version
 
+PACKAGE = Path(__file__).parent
 KIND = "pdf"
 FORMAT = "1"
 """Change when PDFs must be rendered again although their pages did not change."""
@@ -80,7 +81,9 @@ def document_job(
 ) -> PdfJob:
     """The PDF of any printable document (a version, a redline...) to put at `path`."""
     page = templates.render(document)
-    key = cache.key(KIND, FORMAT, _renderer_version(), page, document.url)
+    # Keyed by what decides the bytes, not by the whole package's code: an upgrade that prints
+    # the same page keeps its PDFs, the dominant cost of a cold build.
+    key = content_hash(KIND, FORMAT, _renderer(), page, document.url)
     is_absolute = "://" in document.url
     return PdfJob(path, key, page, document.url if is_absolute else None)
 
@@ -215,9 +218,10 @@ def _umask() -> int:
 
 
 @functools.cache
-def _renderer_version() -> str:
-    """The versions of the libraries that write the PDF bytes: an upgrade renders again."""
-    return ",".join(f"{name} {metadata.version(name)}" for name in ("weasyprint", "pydyf"))
+def _renderer() -> str:
+    """What turns a page into bytes: our PDF module, and the libraries it drives."""
+    versions = [f"{name} {metadata.version(name)}" for name in ("weasyprint", "pydyf")]
+    return content_hash((PACKAGE / "pdf.py").read_bytes(), *versions)
 
 
 def find_version(archive: Archive, slug: str, key: str | None) -> Version:

@@ -14,6 +14,7 @@ import pytest
 from conftest import MKDOCS_YML, Built, NoticeRepo, notice_source, run_build
 from pypdf import PdfReader
 
+import generator.cache as cache_module
 from generator.cli import main as notices_main
 from generator.site import SiteBuild
 from generator.templating import package_environment
@@ -209,7 +210,7 @@ def test_the_same_version_gives_the_same_bytes_with_or_without_a_cache(
 
 
 def test_a_changed_notice_renders_only_its_own_pdfs(
-    notice_repo: NoticeRepo, tmp_path: Path
+    notice_repo: NoticeRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     notice_repo.write("npp.md", notice_source(effective="2024-01-01"))
     notice_repo.write("policy.md", notice_source(title="Policy", kind="privacy-policy"))
@@ -228,6 +229,9 @@ def test_a_changed_notice_renders_only_its_own_pdfs(
     notice_repo.commit("Correct the policy", "2025-02-01")
     assert build("second") == (2, 2)
     assert build("third") == (0, 4)
+    # New code that prints the same pages (here: a different code fingerprint) keeps the PDFs.
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another version of the code")
+    assert build("fourth") == (0, 4)
 
 
 def test_a_site_stylesheet_restyles_the_pdf(site: Built, tmp_path: Path) -> None:
