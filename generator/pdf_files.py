@@ -182,7 +182,14 @@ def _finished(running: dict[Future[bytes], PdfJob]) -> Iterator[tuple[PdfJob, by
 
 def _render(page: str, base_url: str | None) -> bytes:
     # Imported here, in the worker, so a build whose PDFs are all cached never loads WeasyPrint.
-    from .pdf import render_pdf
+    try:
+        from .pdf import render_pdf
+    except OSError as error:  # WeasyPrint opens Pango's libraries when it is imported
+        raise NoticeError(
+            f"PDFs cannot be made on this machine: {error}.",
+            fix="install Pango (bash scripts/setup does), or set pdf: false for the "
+            "privacy-notices plugin in mkdocs.yml.",
+        ) from None
 
     return render_pdf(page, base_url)
 
