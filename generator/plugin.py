@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.yaml import yaml_load
 
 from . import site
 from .errors import NoticeError
@@ -203,5 +204,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
 def _configured_site_url(config: MkDocsConfig) -> str | None:
     """site_url as mkdocs.yml gives it: `mkdocs serve` replaces it with the preview's address."""
-    given = [str(c["site_url"]) for c in config.user_configs if c.get("site_url")]
-    return given[-1] if given else None
+    if not config.config_file_path:
+        return None
+    with open(config.config_file_path, "rb") as stream:
+        site_url = yaml_load(stream).get("site_url")
+    return str(site_url) if site_url else None

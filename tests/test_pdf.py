@@ -329,3 +329,20 @@ def test_a_site_without_pdfs_offers_none(notice_repo: NoticeRepo) -> None:
     assert "Download PDF" not in built.text("npp/2024-01-01")
     assert "Printable copy" not in built.text("npp/history")
     assert "pdf" not in built.manifest()["notices"][0]["versions"][0]
+
+
+def test_the_preview_prints_the_sites_own_address_and_reuses_the_pdfs(
+    site: Built, tmp_path: Path
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(site.site.parent / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins["privacy-notices"].config.as_of = AS_OF
+    config.plugins.on_startup(command="serve", dirty=False)
+    config.site_url = "http://127.0.0.1:8000/"  # what `mkdocs serve` does
+    build(config, serve_url=config.site_url)
+    preview = tmp_path / "preview" / f"{FIRST}.pdf"
+    assert preview.stat().st_ino == (site.site / f"{FIRST}.pdf").stat().st_ino
+    text = PdfReader(preview).pages[0].extract_text()
+    assert "https://notices.example.org/npp/2024-01-01/" in text
