@@ -74,6 +74,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             pdfs=self.config.pdf,
             published_url=_configured_site_url(config) if self.is_serve else None,
             pdf_workers=self.config.pdf_workers,
+            site_name=config.site_name,
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))

@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 
 from .model import Archive
 from .pages import history_url, notice_url, version_url
+from .versions import SLUG
 
 
 def former_addresses(archive: Archive) -> dict[str, str]:
@@ -18,7 +19,7 @@ def former_addresses(archive: Archive) -> dict[str, str]:
     for notice in archive.notices:
         for path in notice.former_paths:
             old = PurePosixPath(path).stem
-            if old in taken:
+            if old in taken or not SLUG.fullmatch(old):
                 continue
             moved[notice_url(old)] = notice_url(notice)
             moved[history_url(old)] = history_url(notice)

@@ -14,9 +14,11 @@ from typing import Any
 import jinja2
 
 from . import pages as links
+from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
 from .errors import NoticeError
+from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
@@ -86,6 +88,7 @@ class SiteBuild:
     cache_dir: Path | None
     include_drafts: bool = False
     site_url: str = ""
+    site_name: str = ""
     temporary_site_dir: str | None = None
     pdfs: bool = True
     published_url: str | None = None
@@ -133,6 +136,7 @@ class SiteBuild:
             for version in notice.versions:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
+        pages.extend(plan_on_date_pages(self.archive))
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -149,6 +153,24 @@ class SiteBuild:
     def pdf_url(self, version: Version, large_print: bool = False) -> str:
         """The site path of a version's PDF (templates get it only when the site makes PDFs)."""
         return pdf_path(version, Variant.LARGE_PRINT if large_print else Variant.STANDARD)
+
+    def feed_links(self, version: Version) -> list[FeedLink]:
+        """Links of a version's feed entry beyond the version's page, as site-relative paths.
+
+        Each feature adds its links here: the redline against the previous version as
+        FeedLink("related", <redline path>, "What changed since the version of ..."), a PDF as
+        FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
+        """
+        links: list[FeedLink] = []
+        if self.pdfs:
+            links.append(FeedLink("enclosure", pdf_path(version), "PDF copy", "application/pdf"))
+        return links
+
+    def feeds(self) -> list[Feed]:
+        """The Atom feeds: the site's, then one per notice."""
+        return build_feeds(
+            self.archive, site_url=self.site_url, site_name=self.site_name, links=self.feed_links
+        )
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -175,6 +197,7 @@ class SiteBuild:
         return {
             STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
             PRINT_STYLESHEET: (PACKAGE / "assets" / "print.css").read_bytes(),
+            ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
         }
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
@@ -203,11 +226,12 @@ class SiteBuild:
         )
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: PDFs, manifest, redirects (each feature adds its files here)."""
+        """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""
         if self.pdfs:
             self.pdf_report = self.write_pdfs(site_dir)
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+        write_feeds(self.feeds(), site_dir, self.templates)
         self.write_redirects(site_dir)
 
     def write_redirects(self, site_dir: Path) -> None:

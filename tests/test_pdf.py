@@ -97,6 +97,11 @@ def test_each_version_has_a_pdf_and_a_large_print_pdf_offered_on_its_pages(site:
     history = site.page("npp/history")
     assert 'href="../2024-01-01/npp-2024-01-01.pdf"' in history
     assert 'href="../2025-01-01/npp-2025-01-01-large-print.pdf"' in history
+    feed = (site.site / "feed.xml").read_text(encoding="utf-8")
+    assert (
+        f'<link rel="enclosure" type="application/pdf" '
+        f'href="https://notices.example.org/{FIRST}.pdf" title="PDF copy"/>' in feed
+    )
     versions = site.manifest()["notices"][0]["versions"]
     assert versions[0]["pdf"] == f"https://notices.example.org/{FIRST}.pdf"
     assert versions[1]["pdf_large_print"] == f"https://notices.example.org/{SECOND}-large-print.pdf"
