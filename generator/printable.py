@@ -77,6 +77,8 @@ class PrintableDocument:
     created: dt.datetime | None = None
     modified: dt.datetime | None = None
     variant: Variant = Variant.STANDARD
+    stylesheets: tuple[str, ...] = ()
+    """CSS of the body's own markup (a redline's marks), after ours and before the site's."""
 
     @property
     def subject(self) -> str:
@@ -191,9 +193,9 @@ class PrintTemplates:
         except jinja2.TemplateNotFound:
             return None
 
-    def stylesheets(self, variant: Variant) -> list[str]:
-        """Our stylesheets for `variant`, then the site's own, if it has one."""
-        sheets = [_asset(name) for name in STYLESHEETS[variant]]
+    def stylesheets(self, variant: Variant, body: tuple[str, ...] = ()) -> list[str]:
+        """Ours for `variant`, then the body's own, then the site's, if it has one."""
+        sheets = [*(_asset(name) for name in STYLESHEETS[variant]), *body]
         return [*sheets, self.site_stylesheet] if self.site_stylesheet else sheets
 
     def render(self, document: PrintableDocument) -> str:
@@ -201,7 +203,7 @@ class PrintTemplates:
         template = self.environment.get_template(TEMPLATE)
         page = template.render(
             doc=document,
-            stylesheets=self.stylesheets(document.variant),
+            stylesheets=self.stylesheets(document.variant, document.stylesheets),
             format_date=format_date,
             w3c_date=w3c_date,
         )

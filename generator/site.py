@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from . import pages as links
+from . import redline_pages
 from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
@@ -38,6 +39,7 @@ from .templating import package_environment
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
 PRINT_STYLESHEET = "assets/notices/print.css"
+REDLINE_ASSETS = ("redline.css", "redline.js")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -111,6 +113,10 @@ class SiteBuild:
         return BuildCache(self.cache_dir)
 
     @cached_property
+    def redlines(self) -> redline_pages.Redlines:
+        return redline_pages.Redlines(self.render, self.cache)
+
+    @cached_property
     def archive(self) -> Archive:
         archive, self.skipped = load_archive(
             self.notices_path,
@@ -137,6 +143,7 @@ class SiteBuild:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -148,6 +155,7 @@ class SiteBuild:
         if self.pdfs:
             fields["pdf"] = absolute(pdf_path(version))
             fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
+        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
         return fields
 
     def pdf_url(self, version: Version, large_print: bool = False) -> str:
@@ -162,6 +170,21 @@ class SiteBuild:
         FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
         """
         links: list[FeedLink] = []
+        notice = self.archive.notice(version.slug)
+        previous = (
+            notice.version(version.previous_date.isoformat())
+            if notice and version.previous_date
+            else None
+        )
+        if previous is not None:
+            since = format_date(previous.effective_date)
+            links.append(
+                FeedLink(
+                    "related",
+                    redline_pages.redline_url(previous, version),
+                    f"What changed since the version of {since}",
+                )
+            )
         if self.pdfs:
             links.append(FeedLink("enclosure", pdf_path(version), "PDF copy", "application/pdf"))
         return links
@@ -194,11 +217,14 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {
+        files = {
             STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
             PRINT_STYLESHEET: (PACKAGE / "assets" / "print.css").read_bytes(),
             ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
         }
+        for name in REDLINE_ASSETS:
+            files[f"assets/notices/{name}"] = (PACKAGE / "assets" / name).read_bytes()
+        return files
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -210,6 +236,7 @@ class SiteBuild:
             "build_date": self.build_date,
             "is_preview": self.include_drafts,
             "links": links,
+            "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
             "pdf_url": self.pdf_url if self.pdfs else None,

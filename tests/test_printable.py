@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,14 @@ def test_a_site_can_replace_the_print_template(tmp_path: Path) -> None:
 
 
 def _large(document: PrintableDocument) -> PrintableDocument:
-    from dataclasses import replace
-
     return replace(document, variant=Variant.LARGE_PRINT)
+
+
+def test_a_body_brings_its_own_stylesheet_between_ours_and_the_sites(tmp_path: Path) -> None:
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "pdf.css").write_text(".site-rule { color: #000; }\n")
+    document = printable_version(version(Status.CURRENT), "<p><ins>New</ins></p>", URL)
+    document = replace(document, stylesheets=(".redline ins { text-decoration: underline; }",))
+    page = PrintTemplates(package_environment((str(tmp_path),))).render(document)
+    ours, body, site = (page.index(s) for s in ("@bottom-right", ".redline ins", ".site-rule"))
+    assert ours < body < site
