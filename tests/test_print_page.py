@@ -20,6 +20,10 @@ ARGS = [
 BODY = "## Your rights\n\nYou can ask for a copy of your record on [our portal](https://portal.example.org/).\n"
 
 
+PAGES = ("npp/2024-01-01/", "npp/", "npp/history/")
+REDLINE = "npp/changes/2024-01-01-to-2025-01-01/"
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The text of three pages as Chromium prints them (to PDF) with the print stylesheet."""
@@ -37,9 +41,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]
     assert built.status == 0, built.err
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield {
-            url: _print(browser, built, url) for url in ("npp/2024-01-01/", "npp/", "npp/history/")
-        }
+        yield {url: _print(browser, built, url) for url in (*PAGES, REDLINE)}
         browser.close()
 
 
@@ -81,7 +83,7 @@ def test_the_printed_notice_gives_the_permanent_address_of_the_version_in_effect
     assert "Permanent address: https://notices.example.org/npp/2025-01-01/" in text
 
 
-@pytest.mark.parametrize("url", ["npp/2024-01-01/", "npp/", "npp/history/"])
+@pytest.mark.parametrize("url", [*PAGES, REDLINE])
 def test_printing_leaves_out_navigation_search_banners_and_buttons(
     printed: dict[str, str], url: str
 ) -> None:
@@ -106,3 +108,15 @@ def test_a_printed_history_names_the_notice_and_where_it_lives(printed: dict[str
         "Printed from: https://notices.example.org/npp/history/"
     ), text[:300]
     assert "January 1, 2025 Current" in text
+
+
+def test_a_printed_redline_names_the_entity_and_its_permanent_address(
+    printed: dict[str, str],
+) -> None:
+    text = printed[REDLINE]
+    assert text.startswith(
+        "Notice of Privacy Practices: what changed From the version effective January 1, 2024 "
+        "to the version effective January 1, 2025. All versions · Compare other versions "
+        "Example Health Clinic Printed from: "
+        "https://notices.example.org/npp/changes/2024-01-01-to-2025-01-01/"
+    ), text[:400]
