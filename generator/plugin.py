@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.yaml import yaml_load
 
 from . import site
 from .errors import NoticeError
@@ -38,6 +39,10 @@ class NoticesConfig(Config):
     Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
     cache_dir = c.Type(str, default=".cache/notices")
     """Folder, relative to mkdocs.yml, where results are kept between builds."""
+    pdf = c.Type(bool, default=True)
+    """Publish a PDF and a large-print PDF of every version."""
+    pdf_workers = c.Type(int, default=0)
+    """Processes rendering the PDFs that are not in the cache; 0 for one per core."""
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -69,11 +74,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            pdfs=self.config.pdf,
+            published_url=_configured_site_url(config) if self.is_serve else None,
+            pdf_workers=self.config.pdf_workers,
             site_name=config.site_name,
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
         config.extra_css.append(site.STYLESHEET)
+        config.extra_css.append(site.PRINT_STYLESHEET)
         if not self.is_serve:
             self._build_in_temporary_folder(config)
         return config
@@ -221,3 +230,12 @@ def _local_navs(nav: Navigation) -> dict[str, Navigation]:
             slug = pages[0].file.src_uri.split("/", 1)[0] if pages else ""
             navs[slug] = Navigation([*home, item], [*home, *pages])
     return navs
+
+
+def _configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces it with the preview's address."""
+    if not config.config_file_path:
+        return None
+    with open(config.config_file_path, "rb") as stream:
+        site_url = yaml_load(stream).get("site_url")
+    return str(site_url) if site_url else None
