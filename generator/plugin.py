@@ -23,6 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs.utils.yaml import yaml_load
 
 from . import site
+from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
 
@@ -81,6 +82,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
+        if config.theme.custom_dir:
+            self.build.theme_fingerprint = folder_fingerprint(Path(config.theme.custom_dir))
         config.extra_css.append(site.STYLESHEET)
         config.extra_css.append(site.PRINT_STYLESHEET)
         if not self.is_serve:
@@ -89,6 +92,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.build is not None
+        self.build.templates = config.theme.get_env()  # page bodies render before on_env
         try:
             pages = self.build.plan()
         except NoticeError as error:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .pages import PageSpec, format_date, plan_pages
 from .pdf_files import (
     PdfReport,
     cached_or_rendered,
+    document_job,
     pdf_job,
     pdf_path,
     site_pdf_jobs,
@@ -102,6 +104,9 @@ class SiteBuild:
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
     shared_nav: dict[str, str] = field(default_factory=dict)
     """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+    theme_fingerprint: str = ""
+    """A hash of the site's own templates (its theme's custom_dir), part of the keys of what
+    is rendered through them and cached."""
 
     @cached_property
     def templates(self) -> jinja2.Environment:
@@ -114,7 +119,9 @@ class SiteBuild:
 
     @cached_property
     def redlines(self) -> redline_pages.Redlines:
-        return redline_pages.Redlines(self.render, self.cache)
+        return redline_pages.Redlines(
+            self.render, self.cache, lambda: self.templates, lambda: self.theme_fingerprint
+        )
 
     @cached_property
     def archive(self) -> Archive:
@@ -143,7 +150,7 @@ class SiteBuild:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
-        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines, self.pdfs)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -155,7 +162,9 @@ class SiteBuild:
         if self.pdfs:
             fields["pdf"] = absolute(pdf_path(version))
             fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
-        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
+        fields |= redline_pages.redline_fields(
+            version, absolute, self.archive, self.redlines, self.pdfs
+        )
         return fields
 
     def pdf_url(self, version: Version, large_print: bool = False) -> str:
@@ -273,15 +282,22 @@ class SiteBuild:
                 page.write_text(template.render(target=target), encoding="utf-8")
 
     def write_pdfs(self, site_dir: Path) -> PdfReport:
-        """A PDF and a large-print PDF of every version, rendered only when not in the cache."""
+        """A PDF and a large-print PDF of every version, and a PDF of each printed redline,
+        rendered only when not in the cache."""
+        site_url = self.published_url or self.site_url
+        templates = PrintTemplates(self.templates)
         jobs = site_pdf_jobs(
             self.archive,
             lambda version: self.render(version).html,
-            templates=PrintTemplates(self.templates),
+            templates=templates,
             cache=self.cache,
-            site_url=self.published_url or self.site_url,
+            site_url=site_url,
         )
-        return write_pdfs(jobs, self.cache, site_dir, self.pdf_workers)
+        redline_jobs = (
+            document_job(make(), path, templates=templates, cache=self.cache)
+            for path, make in redline_pages.redline_documents(self.archive, self.redlines, site_url)
+        )
+        return write_pdfs(chain(jobs, redline_jobs), self.cache, site_dir, self.pdf_workers)
 
     def pdf_of(self, version: Version, variant: Variant = Variant.STANDARD) -> bytes:
         """One version's PDF, the same bytes as in the site: from the cache, or rendered now."""

@@ -22,6 +22,7 @@ from generator.templating import package_environment
 AS_OF = "2025-06-01"
 ENTITY = "entity:\n  name: Example Health Clinic\n  type: health-care-provider"
 FIRST, SECOND = "npp/2024-01-01/npp-2024-01-01", "npp/2025-01-01/npp-2025-01-01"
+REDLINE = "npp/changes/2024-01-01-to-2025-01-01/npp-changes-2024-01-01-to-2025-01-01.pdf"
 
 
 def long_body(words: str) -> str:
@@ -207,11 +208,12 @@ def test_the_same_version_gives_the_same_bytes_with_or_without_a_cache(
     )
     build.write_outputs(tmp_path)
     assert build.pdf_report is not None
-    assert (build.pdf_report.rendered, build.pdf_report.reused) == (4, 0)
-    for name in (FIRST, SECOND):
-        for variant in ("", "-large-print"):
-            path = f"{name}{variant}.pdf"
-            assert (tmp_path / path).read_bytes() == (site.site / path).read_bytes()
+    # Both versions in two variants, and the redline between them.
+    assert (build.pdf_report.rendered, build.pdf_report.reused) == (5, 0)
+    paths = [f"{name}{variant}.pdf" for name in (FIRST, SECOND) for variant in ("", "-large-print")]
+    paths.append(REDLINE)
+    for path in paths:
+        assert (tmp_path / path).read_bytes() == (site.site / path).read_bytes()
 
 
 def test_a_changed_notice_renders_only_its_own_pdfs(
