@@ -28,10 +28,15 @@ T = TypeVar("T")
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of every file of the package (code, templates, assets, rules)."""
+    return folder_fingerprint(PACKAGE)
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """Hash of the names and contents of every file under `folder` (empty when there is none)."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
+    for path in sorted(folder.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

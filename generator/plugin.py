@@ -20,8 +20,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.yaml import yaml_load
 
 from . import site, theme
+from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
 
@@ -38,6 +40,10 @@ class NoticesConfig(Config):
     Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
     cache_dir = c.Type(str, default=".cache/notices")
     """Folder, relative to mkdocs.yml, where results are kept between builds."""
+    pdf = c.Type(bool, default=True)
+    """Publish a PDF and a large-print PDF of every version."""
+    pdf_workers = c.Type(int, default=0)
+    """Processes rendering the PDFs that are not in the cache; 0 for one per core."""
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -70,6 +76,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            pdfs=self.config.pdf,
+            published_url=_configured_site_url(config) if self.is_serve else None,
+            pdf_workers=self.config.pdf_workers,
             site_name=config.site_name,
         )
         self._pin_source_date(build_date)
@@ -78,7 +87,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         except NoticeError as error:
             raise PluginError(str(error)) from error
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
+        if config.theme.custom_dir:
+            self.build.theme_fingerprint = folder_fingerprint(Path(config.theme.custom_dir))
         config.extra_css.append(site.STYLESHEET)
+        config.extra_css.append(site.PRINT_STYLESHEET)
         config.extra_css.append(site.ACCESS_STYLESHEET)
         config.extra_javascript.append(site.ACCESS_SCRIPT)
         if not self.is_serve:
@@ -87,6 +99,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.build is not None
+        self.build.templates = config.theme.get_env()  # page bodies render before on_env
         try:
             pages = self.build.plan()
         except NoticeError as error:
@@ -232,3 +245,12 @@ def _local_navs(nav: Navigation) -> dict[str, Navigation]:
             slug = pages[0].file.src_uri.split("/", 1)[0] if pages else ""
             navs[slug] = Navigation([*home, item], [*home, *pages])
     return navs
+
+
+def _configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces it with the preview's address."""
+    if not config.config_file_path:
+        return None
+    with open(config.config_file_path, "rb") as stream:
+        site_url = yaml_load(stream).get("site_url")
+    return str(site_url) if site_url else None

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +24,23 @@ from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
+from .pdf_files import (
+    PdfReport,
+    cached_or_rendered,
+    document_job,
+    pdf_job,
+    pdf_path,
+    site_pdf_jobs,
+    write_pdfs,
+)
+from .printable import PrintTemplates, Variant, print_status
 from .redirects import former_addresses
 from .render import RenderedBody, TocEntry, render_version
 from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
+PRINT_STYLESHEET = "assets/notices/print.css"
 ACCESS_STYLESHEET = "assets/notices/access.css"
 ACCESS_SCRIPT = "assets/notices/access.js"
 SKIP_TARGET = "__content"
@@ -86,10 +98,19 @@ class SiteBuild:
     site_url: str = ""
     site_name: str = ""
     temporary_site_dir: str | None = None
+    pdfs: bool = True
+    published_url: str | None = None
+    """The site's own address, printed on copies, when it is served elsewhere (the preview)."""
+    pdf_workers: int = 0
+    """Processes rendering PDFs; 0 for one per core."""
+    pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
     shared_nav: dict[str, str] = field(default_factory=dict)
     """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+    theme_fingerprint: str = ""
+    """A hash of the site's own templates (its theme's custom_dir), part of the keys of what
+    is rendered through them and cached."""
 
     @cached_property
     def templates(self) -> jinja2.Environment:
@@ -102,7 +123,9 @@ class SiteBuild:
 
     @cached_property
     def redlines(self) -> redline_pages.Redlines:
-        return redline_pages.Redlines(self.render, self.cache)
+        return redline_pages.Redlines(
+            self.render, self.cache, lambda: self.templates, lambda: self.theme_fingerprint
+        )
 
     @cached_property
     def archive(self) -> Archive:
@@ -131,7 +154,7 @@ class SiteBuild:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
-        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines, self.pdfs)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -140,8 +163,17 @@ class SiteBuild:
         Each feature (redlines, PDFs...) adds its fields here.
         """
         fields: dict[str, Any] = {}
-        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
+        if self.pdfs:
+            fields["pdf"] = absolute(pdf_path(version))
+            fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
+        fields |= redline_pages.redline_fields(
+            version, absolute, self.archive, self.redlines, self.pdfs
+        )
         return fields
+
+    def pdf_url(self, version: Version, large_print: bool = False) -> str:
+        """The site path of a version's PDF (templates get it only when the site makes PDFs)."""
+        return pdf_path(version, Variant.LARGE_PRINT if large_print else Variant.STANDARD)
 
     def feed_links(self, version: Version) -> list[FeedLink]:
         """Links of a version's feed entry beyond the version's page, as site-relative paths.
@@ -166,6 +198,8 @@ class SiteBuild:
                     f"What changed since the version of {since}",
                 )
             )
+        if self.pdfs:
+            links.append(FeedLink("enclosure", pdf_path(version), "PDF copy", "application/pdf"))
         return links
 
     def feeds(self) -> list[Feed]:
@@ -199,6 +233,7 @@ class SiteBuild:
         assets = PACKAGE / "assets"
         files = {
             STYLESHEET: (assets / "notices.css").read_bytes(),
+            PRINT_STYLESHEET: (assets / "print.css").read_bytes(),
             ON_DATE_SCRIPT: (assets / "on-date.js").read_bytes(),
             ACCESS_STYLESHEET: (assets / "access.css").read_bytes(),
             ACCESS_SCRIPT: (assets / "access.js").read_bytes(),
@@ -220,6 +255,8 @@ class SiteBuild:
             "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "pdf_url": self.pdf_url if self.pdfs else None,
+            "print_status": print_status,
             "shared_nav": self.shared_nav,
         }
 
@@ -232,7 +269,9 @@ class SiteBuild:
         )
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest, feeds, redirects (each feature adds its files)."""
+        """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""
+        if self.pdfs:
+            self.pdf_report = self.write_pdfs(site_dir)
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
         write_feeds(self.feeds(), site_dir, self.templates)
@@ -248,6 +287,36 @@ class SiteBuild:
             if not page.exists():
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(template.render(target=target), encoding="utf-8")
+
+    def write_pdfs(self, site_dir: Path) -> PdfReport:
+        """A PDF and a large-print PDF of every version, and a PDF of each printed redline,
+        rendered only when not in the cache."""
+        site_url = self.published_url or self.site_url
+        templates = PrintTemplates(self.templates)
+        jobs = site_pdf_jobs(
+            self.archive,
+            lambda version: self.render(version).html,
+            templates=templates,
+            cache=self.cache,
+            site_url=site_url,
+        )
+        redline_jobs = (
+            document_job(make(), path, templates=templates, cache=self.cache)
+            for path, make in redline_pages.redline_documents(self.archive, self.redlines, site_url)
+        )
+        return write_pdfs(chain(jobs, redline_jobs), self.cache, site_dir, self.pdf_workers)
+
+    def pdf_of(self, version: Version, variant: Variant = Variant.STANDARD) -> bytes:
+        """One version's PDF, the same bytes as in the site: from the cache, or rendered now."""
+        job = pdf_job(
+            version,
+            variant,
+            self.render(version).html,
+            templates=PrintTemplates(self.templates),
+            cache=self.cache,
+            site_url=self.published_url or self.site_url,
+        )
+        return cached_or_rendered(job, self.cache)
 
 
 def page_toc_tokens(spec: PageSpec, body: RenderedBody) -> list[dict[str, Any]]:

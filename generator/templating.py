@@ -20,4 +20,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 def package_environment(extra_dirs: Sequence[str] = ()) -> jinja2.Environment:
     """An environment that finds templates in `extra_dirs` first, then in the package."""
     loader = jinja2.FileSystemLoader([*extra_dirs, str(TEMPLATES)])
-    return jinja2.Environment(loader=loader, autoescape=True, keep_trailing_newline=True)
+    # The same settings as MkDocs' theme environment, so that a template renders the same bytes
+    # in both: every template escapes what it prints itself (an autoescape block or `| e`).
+    return jinja2.Environment(loader=loader)

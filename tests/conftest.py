@@ -28,7 +28,8 @@ theme:
   font: false
 plugins:
   - search
-  - privacy-notices
+  - privacy-notices:
+      pdf: false  # PDFs take 0.3 s each: only the tests of PDFs turn them on
 """
 
 BODY = """\

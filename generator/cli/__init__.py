@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import check, diff, importer, new, site
+from . import check, diff, importer, new, pdf, site
 
 EXIT_ERROR = 2
-COMMANDS = (site, new, check, importer, diff)
+COMMANDS = (site, new, check, importer, diff, pdf)
 
 
 def make_parser() -> argparse.ArgumentParser:
