@@ -60,7 +60,11 @@ def test_a_reader_finds_the_current_notice_and_its_history(reader: Reader) -> No
     ]
     reader.screenshot(f"walk-{width}-3-history", full_page=True)
 
-    follow(reader, rows.last.get_by_role("link", name="January 1, 2024"), f"{NPP}/2024-01-01/")
+    follow(
+        reader,
+        rows.last.get_by_role("link", name="January 1, 2024", exact=True),
+        f"{NPP}/2024-01-01/",
+    )
     assert banners(page) == [
         "This is not the current notice. This version applied from January 1, 2024 until the "
         "version of January 1, 2025 replaced it on January 1, 2025. Read the current notice."
