@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from . import site
+from . import checklists, site
 from .errors import NoticeError
 from .pages import PageSpec
 
@@ -36,6 +36,13 @@ class NoticesConfig(Config):
     Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
     cache_dir = c.Type(str, default=".cache/notices")
     """Folder, relative to mkdocs.yml, where results are kept between builds."""
+    validation = c.Choice(checklists.MODES, default="enforce")
+    """HIPAA validation: enforce (stop the build when a notice in effect or upcoming fails an
+    element), report (warn only) or skip. The local preview always reports, never stops."""
+    validation_checklists = c.Type(bool, default=False)
+    """Publish a compliance checklist page for each HIPAA notice version.
+
+    The local preview always has them."""
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -65,6 +72,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            validation_options=checklists.ValidationOptions(
+                mode=self.config.validation,
+                pages=self.config.validation_checklists,
+                preview=self.is_serve,
+                previous_manifest=Path(config.site_dir) / "notices.json",
+            ),
         )
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
@@ -81,6 +94,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError(str(error)) from error
         for problem in self.build.skipped:
             log.warning("left out of the archive (a later commit replaced it): %s", problem)
+        for warning in self.build.warnings:
+            log.warning(warning)
         for file in list(files):
             if file.src_uri.endswith(".md") and file.is_documentation_page():
                 files.remove(file)  # a notice source, published through its versions instead

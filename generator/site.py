@@ -14,6 +14,7 @@ from typing import Any
 from . import pages as links
 from .archive import load_archive
 from .cache import BuildCache
+from .checklists import SiteValidation, ValidationOptions, check_site
 from .errors import NoticeError
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
@@ -75,6 +76,10 @@ class SiteBuild:
     temporary_site_dir: str | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    validation_options: ValidationOptions = field(default_factory=ValidationOptions)
+    validation: SiteValidation = field(default_factory=SiteValidation)
+    warnings: list[str] = field(default_factory=list)
+    """Problems that do not stop the build, for the front end to show."""
 
     @cached_property
     def cache(self) -> BuildCache:
@@ -106,6 +111,9 @@ class SiteBuild:
             for version in notice.versions:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
+        self.validation = check_site(self.archive, self.cache, self.validation_options, self.render)
+        self.warnings.extend(self.validation.warnings)
+        pages.extend(self.validation.pages)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -151,6 +159,7 @@ class SiteBuild:
             "links": links,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "checklists": self.validation,
         }
 
     def write_outputs(self, site_dir: Path) -> None:

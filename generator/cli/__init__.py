@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import site
+from . import site, validate
 
 EXIT_ERROR = 2
-COMMANDS = (site,)
+COMMANDS = (site, validate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
