@@ -16,6 +16,11 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d")
 LABEL_WORDS = 6
+SENTENCE_WORDS = frozenset(
+    {"we", "you", "our", "your", "us", "they", "it", "is", "are", "was", "be", "may", "can"}
+    | {"will", "must", "need", "needs", "has", "have", "do", "does"}
+)
+"""Words that make a short item a sentence rather than a bare label."""
 
 
 @dataclass(frozen=True)
@@ -108,12 +113,13 @@ def empty_sections(element: Element, matcher: Matcher, context: Context) -> Resu
 
 def _is_bare_label(block: Block) -> bool:
     """A list item that is only a label, such as "Research." with nothing after it."""
-    words = block.text.split()
+    words = [word.lower() for word in WORD.findall(block.text)]
     return (
         block.kind == "item"
         and len(words) <= LABEL_WORDS
         and block.text.endswith((".", ":"))
         and "." not in block.text[:-1]
+        and not SENTENCE_WORDS.intersection(words)
     )
 
 

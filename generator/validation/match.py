@@ -39,6 +39,7 @@ class Matcher:
         self.document = document
         self.pack = pack
         self._units: dict[tuple[Scope, str], list[Span]] = {}
+        self._masks: dict[str, list[tuple[int, int]]] = {}
 
     def find(self, detect: Detect) -> Hit | None:
         """The first place `detect` is found, or None."""
@@ -75,11 +76,16 @@ class Matcher:
                 yield match
 
     def _masked(self, span: Span) -> list[tuple[int, int]]:
-        name = self.pack.masked_by
-        regex = self.pack.patterns[name].regex if name else None
-        return [m.span() for m in regex.finditer(span.text)] if regex else []
+        if span.text not in self._masks:
+            name = self.pack.masked_by
+            regex = self.pack.patterns[name].regex if name else None
+            found = [m.span() for m in regex.finditer(span.text)] if regex else []
+            self._masks[span.text] = found
+        return self._masks[span.text]
 
     def _in_unit(self, detect: Detect, unit: Span) -> Hit | None:
+        if detect.without and next(self.matches(detect.without, unit), None):
+            return None
         if detect.kind == "find":
             match = next(self.matches(detect.patterns[0], unit), None)
             return Hit(unit, match.start(), match.end()) if match else None

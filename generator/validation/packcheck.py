@@ -72,7 +72,7 @@ def _check_element(pack: RulePack, element: Element, where: str, fail: Fail) -> 
         for detect in _walk(check.when):
             if detect.unit not in UNITS:
                 raise fail(where, f"unknown unit '{detect.unit}'.")
-            names = [*detect.patterns, detect.scope.pattern]
+            names = [*detect.patterns, detect.scope.pattern, detect.without]
             for name in filter(None, names):
                 if name not in pack.patterns:
                     raise fail(where, f"unknown pattern {name}.")

@@ -153,8 +153,9 @@ class _Reader:
         if "any" in data:
             return Detect("any", options=tuple(self.detect(d, where) for d in data["any"]))
         scope = self.scope(data.get("in", "document"), where)
+        without = str(data.get("without", ""))
         if "find" in data:
-            return Detect("find", (str(data["find"]),), scope=scope)
+            return Detect("find", (str(data["find"]),), scope=scope, without=without)
         if "together" in data:
             within = data.get("within")
             return Detect(
@@ -164,6 +165,7 @@ class _Reader:
                 within=int(within) if within is not None else None,
                 scope=scope,
                 lead=bool(data.get("lead", False)),
+                without=without,
             )
         raise self.fail(where, f"a detection must use find, together or any, not {data}.")
 

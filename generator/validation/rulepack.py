@@ -47,6 +47,8 @@ class Detect:
     options: tuple[Detect, ...] = ()
     lead: bool = False
     """The first pattern must be in the unit's first sentence (a paragraph's heading counts)."""
+    without: str = ""
+    """A unit of text that matches this pattern does not count."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 CHARACTERS = str.maketrans(
     {
@@ -69,19 +70,25 @@ class Span:
 
     def sentences(self) -> list[Span]:
         """The span cut into sentences; abbreviations such as "e.g." and "U.S." do not end one."""
-        pieces, start = [], 0
-        for match in SENTENCE_END.finditer(self.text):
-            word = self.text[: match.start() + 1].rsplit(" ", 1)[-1].lower().lstrip("(\"'")
-            if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+", word):
-                continue
-            pieces.append(self.slice(start, match.end()).stripped())
-            start = match.end()
-        pieces.append(self.slice(start, len(self.text)).stripped())
-        return [piece for piece in pieces if piece.text]
+        return list(_sentences(self))
 
     def stripped(self) -> Span:
         left = len(self.text) - len(self.text.lstrip())
         return self.slice(left, len(self.text.rstrip()))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(span: Span) -> tuple[Span, ...]:
+    """Cached: the same paragraphs are cut into sentences by many checks."""
+    pieces, start = [], 0
+    for match in SENTENCE_END.finditer(span.text):
+        word = span.text[: match.start() + 1].rsplit(" ", 1)[-1].lower().lstrip("(\"'")
+        if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+", word):
+            continue
+        pieces.append(span.slice(start, match.end()).stripped())
+        start = match.end()
+    pieces.append(span.slice(start, len(span.text)).stripped())
+    return tuple(piece for piece in pieces if piece.text)
 
 
 def join_spans(spans: Iterable[Span], separator: str = " ") -> Span:
