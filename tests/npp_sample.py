@@ -230,3 +230,8 @@ def without(body: str, *pieces: str) -> str:
 def replaced(body: str, old: str, new: str) -> str:
     assert body.count(old) == 1, f"{old!r} appears {body.count(old)} times"
     return body.replace(old, new)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line of a notice file's text on which `needle` starts (1-based)."""
+    return text[: text.index(needle)].count("\n") + 1
