@@ -118,10 +118,10 @@ def _if_missing(element: Element, run: _Run) -> tuple[Outcome | None, str]:
         if answer:
             return Outcome(requirement.status), ""
         if answer is None:
-            keys = ", ".join(unstated(requirement.flag, profile, pack))
+            keys = "; ".join(unstated(requirement.flag, profile, pack))
             why = (
-                f" The entity profile does not state {keys}: state it, and if it applies, "
-                "the notice needs this element."
+                f" The entity profile does not state {keys}. State it; if this element "
+                "applies, the notice needs it."
             )
             return Outcome(element.if_unstated), why
     return None, why_not(element.required[-1].flag, profile, pack)
