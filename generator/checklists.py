@@ -115,6 +115,7 @@ def _pages(
                     "report": report,
                     "anchors": _anchors(render(version).toc),
                     "groups": _groups(report),
+                    "hide": ["toc"],
                 },
             )
 

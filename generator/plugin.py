@@ -117,6 +117,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if spec is None:
             return markdown
         page.meta.update(template=spec.template, title=spec.title)
+        if "hide" in spec.extra:
+            page.meta["hide"] = spec.extra["hide"]  # theme parts a page does without (toc...)
         if not spec.in_search:
             page.meta["search"] = {"exclude": True}
         return ""

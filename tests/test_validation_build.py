@@ -130,7 +130,7 @@ def test_a_waived_element_does_not_stop_the_build_and_shows_on_the_checklist(
     assert built.status == 0, built.err
     page = built.text("npp/2025-01-01/checklist")
     assert (
-        "The telephone number of that person or office contact-phone Waived "
+        "The telephone number of that person or office contact-phone 164.520(b)(1)(vii) Waived "
         f"Waived: {reason} Without the waiver: fail. Not found."
     ) in page
 
@@ -194,7 +194,8 @@ def test_a_version_that_vanishes_from_the_history_stops_the_build(repo: NoticeRe
         "164.530(j)(2), 164.520(e) requires every version to be kept for 6 years after it was "
         "last in effect.\n"
         f"  How to fix: restore the commits that published it (git reflog, or the commit "
-        f"{sha[:7]}), or build from the branch that holds them.\n"
+        f"{sha[:7]}), or build from the branch that holds them. If that build was of a branch "
+        "that was never published, delete its site folder.\n"
     )
 
 
@@ -217,7 +218,7 @@ def test_checklist_pages_are_published_when_asked_out_of_nav_and_search(
     )
     assert "Judged against the law in force on June 1, 2025; latest change: Omnibus rule" in page
     assert (
-        "The telephone number of that person or office contact-phone Pass "
+        "The telephone number of that person or office contact-phone 164.520(b)(1)(vii) Pass "
         "Privacy Office, Bramble Creek Health Cooperative, telephone 503-555-0142."
     ) in page
     html = built.page("npp/2025-01-01/checklist")

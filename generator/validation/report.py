@@ -84,7 +84,7 @@ def _finding(finding: Finding, *, detailed: bool) -> list[str]:
     if finding.evidence:
         evidence = f'line {finding.evidence.line}: "{_shorten(finding.evidence.quote)}"'
     if not detailed:
-        return [f"{first}  {evidence}".rstrip()]
+        return [f"{first}  {evidence or finding.message}".rstrip()]
     lines = [first]
     if finding.message:
         lines.append(INDENT + finding.message)

@@ -174,7 +174,8 @@ def _vanished(
         f"{rule.citation} requires every version to be kept {keep}.",
         path=old.get("source"),
         fix=f"restore the commits that published it (git reflog, or the commit {commit}), or "
-        "build from the branch that holds them.",
+        "build from the branch that holds them. If that build was of a branch that was never "
+        "published, delete its site folder.",
     )
 
 
