@@ -11,7 +11,7 @@ from .cache import BuildCache
 from .errors import NoticeError
 from .history import read_history
 from .model import Archive, Kind, NoticeText, Revision
-from .sources import parse_notice
+from .sources import check_summary_written, parse_notice
 from .versions import build_archive
 
 
@@ -32,7 +32,7 @@ def load_archive(
         def read_text(revision: Revision) -> NoticeText:
             assert revision.blob is not None  # deletions carry no text
             blob = revision.blob
-            return cache.get_or_make(
+            text = cache.get_or_make(
                 "text",
                 cache.key("text", blob),
                 lambda: parse_notice(
@@ -41,6 +41,9 @@ def load_archive(
                 _text_to_json,
                 _text_from_json,
             )
+            if not revision.is_draft:  # a draft in the preview may still say "TO DO"
+                check_summary_written(text, path=revision.path, commit=revision.short)
+            return text
 
         return build_archive(history.revisions, read_text, build_date)
     finally:

@@ -79,6 +79,15 @@ def read_history(notices_path: Path, *, include_drafts: bool = False) -> History
     return history
 
 
+def repository_root(notices_path: Path) -> Path:
+    """The top folder of the git repository (or worktree) that holds `notices_path`."""
+    repo = _open_repo(notices_path)
+    try:
+        return Path(repo.working_tree_dir or notices_path).resolve()
+    finally:
+        repo.close()
+
+
 def _open_repo(notices_path: Path) -> git.Repo:
     if not notices_path.is_dir():
         raise NoticeError(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Archive, Notice, Status, Version
-from .pages import history_url, notice_url, version_url
+from .pages import SITE_FEED_URL, feed_url, history_url, notice_url, on_date_url, version_url
 
 SCHEMA_VERSION = 1
 
@@ -28,6 +28,7 @@ def build_manifest(
         "schema_version": SCHEMA_VERSION,
         "build_date": archive.build_date.isoformat(),
         "site_url": base or None,
+        "feed_url": base + SITE_FEED_URL,
         "notices": [_notice(notice, base, version_fields) for notice in archive.notices],
     }
 
@@ -49,6 +50,8 @@ def _notice(notice: Notice, base: str, version_fields: VersionFields | None) -> 
         "former_sources": list(notice.former_paths),
         "url": base + notice_url(notice),
         "history_url": base + history_url(notice),
+        "feed_url": base + feed_url(notice),
+        "on_date_url": base + on_date_url(notice),
         "current_version": current.key if current and current.status is Status.CURRENT else None,
         "upcoming_versions": [v.key for v in notice.upcoming],
         "last_changed": notice.last_changed.isoformat(),
@@ -71,7 +74,10 @@ def _version(version: Version, base: str, version_fields: VersionFields | None) 
         "summary": version.text.summary or None,
         "status": version.status.value,
         "draft": version.is_draft,
+        "language": version.text.language,
         "published": version.published.isoformat(),
+        "published_at": version.published_at.isoformat(),
+        "updated_at": last.committed_at.isoformat(),
         "published_commit": version.revisions[0].commit or None,
         "in_effect_until": version.in_effect_until.isoformat() if version.in_effect_until else None,
         "previous_version": version.previous_date.isoformat() if version.previous_date else None,

@@ -35,6 +35,36 @@ class Status(StrEnum):
 
 
 @dataclass(frozen=True)
+class ImportRecord:
+    """Where a notice was published before it came into this repository (`imported:`)."""
+
+    source: str
+    """The address of the page it was imported from, or the name of the saved file."""
+    date: dt.date
+    """When it was imported."""
+    published: dt.date
+    """When it was first published there: its effective date, as the page stated it."""
+    updated: dt.date | None = None
+    """When the page said it was last updated, if it said so."""
+
+    @property
+    def source_url(self) -> str | None:
+        """The source when it is a web address that a reader can follow."""
+        return self.source if self.source.startswith(("https://", "http://")) else None
+
+    @classmethod
+    def from_front_matter(cls, value: Mapping[str, Any]) -> ImportRecord:
+        """The record from an `imported:` value that the source reader already checked."""
+        updated = value.get("updated")
+        return cls(
+            source=str(value["source"]).strip(),
+            date=dt.date.fromisoformat(str(value["date"]).strip()),
+            published=dt.date.fromisoformat(str(value["published"]).strip()),
+            updated=dt.date.fromisoformat(str(updated).strip()) if updated is not None else None,
+        )
+
+
+@dataclass(frozen=True)
 class NoticeText:
     """What one notice file says, parsed; independent of the commit and path it came from."""
 
@@ -52,6 +82,12 @@ class NoticeText:
     front_matter: Mapping[str, Any] = field(default_factory=dict)
     key_lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each front matter key, for messages that point at it."""
+
+    @property
+    def imported(self) -> ImportRecord | None:
+        """Where the notice was published before it was imported, from `imported:`."""
+        value = self.front_matter.get("imported")
+        return ImportRecord.from_front_matter(value) if isinstance(value, Mapping) else None
 
 
 @dataclass(frozen=True)

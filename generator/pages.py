@@ -49,6 +49,19 @@ def history_url(notice: Notice | str) -> str:
     return notice_url(notice) + "history/"
 
 
+SITE_FEED_URL = "feed.xml"
+
+
+def feed_url(notice: Notice | str) -> str:
+    """The Atom feed of one notice's versions."""
+    return notice_url(notice) + "feed.xml"
+
+
+def on_date_url(notice: Notice | str) -> str:
+    """The page that tells which version applied on a given date."""
+    return notice_url(notice) + "on-date/"
+
+
 def plan_pages(archive: Archive, render: Callable[[Version], RenderedBody]) -> list[PageSpec]:
     """Every page of the site for `archive`; bodies render only when a front end asks."""
     pages = [PageSpec("", "Privacy notices", "notices/home.html", "home", in_search=False)]

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -72,6 +73,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            site_name=config.site_name,
             validation_options=checklists.ValidationOptions(
                 mode=self.config.validation,
                 pages=self.config.validation_checklists,
@@ -109,6 +111,13 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if config.nav is None:
             config.nav = self.build.nav()
         return files
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.build is not None:
+            self.build.templates = env  # so that custom_dir overrides every template we render
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -149,6 +158,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.build.write_outputs(Path(config.site_dir))
         except NoticeError as error:
             raise PluginError(str(error)) from error
+        log.info("privacy-notices: %s", self.build.work_done())
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

@@ -11,15 +11,21 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from . import pages as links
+from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
 from .checklists import SiteValidation, ValidationOptions, check_site
 from .errors import NoticeError
+from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
+from .redirects import former_addresses
 from .render import RenderedBody, TocEntry, render_version
+from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
@@ -73,6 +79,7 @@ class SiteBuild:
     cache_dir: Path | None
     include_drafts: bool = False
     site_url: str = ""
+    site_name: str = ""
     temporary_site_dir: str | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
@@ -80,6 +87,13 @@ class SiteBuild:
     validation: SiteValidation = field(default_factory=SiteValidation)
     warnings: list[str] = field(default_factory=list)
     """Problems that do not stop the build, for the front end to show."""
+    shared_nav: dict[str, str] = field(default_factory=dict)
+    """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+
+    @cached_property
+    def templates(self) -> jinja2.Environment:
+        """Templates for files that are not pages; the front end may give its theme's."""
+        return package_environment()
 
     @cached_property
     def cache(self) -> BuildCache:
@@ -111,6 +125,7 @@ class SiteBuild:
             for version in notice.versions:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
+        pages.extend(plan_on_date_pages(self.archive))
         self.validation = check_site(self.archive, self.cache, self.validation_options, self.render)
         self.warnings.extend(self.validation.warnings)
         pages.extend(self.validation.pages)
@@ -122,6 +137,21 @@ class SiteBuild:
         Each feature (redlines, PDFs...) adds its fields here.
         """
         return {}
+
+    def feed_links(self, version: Version) -> list[FeedLink]:
+        """Links of a version's feed entry beyond the version's page, as site-relative paths.
+
+        Each feature adds its links here: the redline against the previous version as
+        FeedLink("related", <redline path>, "What changed since the version of ..."), a PDF as
+        FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
+        """
+        return []
+
+    def feeds(self) -> list[Feed]:
+        """The Atom feeds: the site's, then one per notice."""
+        return build_feeds(
+            self.archive, site_url=self.site_url, site_name=self.site_name, links=self.feed_links
+        )
 
     def render(self, version: Version) -> RenderedBody:
         key = (version.slug, version.key)
@@ -145,7 +175,10 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes()}
+        return {
+            STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
+            ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
+        }
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -160,12 +193,34 @@ class SiteBuild:
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
             "checklists": self.validation,
+            "shared_nav": self.shared_nav,
         }
 
+    def work_done(self) -> str:
+        """What this build made and what it reused from the cache, kind by kind."""
+        kinds = sorted({kind for kind, _ in self.cache.counts})
+        return "; ".join(
+            f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
+            for kind in kinds
+        )
+
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest (each feature adds its files here)."""
+        """Files beside the pages: the manifest, feeds, redirects (each feature adds its files)."""
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
+        write_feeds(self.feeds(), site_dir, self.templates)
+        self.write_redirects(site_dir)
+
+    def write_redirects(self, site_dir: Path) -> None:
+        """A page at each former address of a renamed notice, pointing to where it moved."""
+        template = self.templates.get_template("notices/redirect.html")
+        for old, new in former_addresses(self.archive).items():
+            depth = old.count("/")
+            target = "../" * depth + new
+            page = site_dir / old / "index.html"
+            if not page.exists():
+                page.parent.mkdir(parents=True, exist_ok=True)
+                page.write_text(template.render(target=target), encoding="utf-8")
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import yaml
 
 from .errors import NoticeError
 from .model import Kind, NoticeText
+from .provenance import check_import_record
 
 REQUIRED_KEYS = ("title", "kind", "effective_date")
 OPTIONAL_KEYS = ("summary", "entity", "language", "waivers", "covers", "imported")
@@ -20,6 +21,10 @@ KNOWN_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 DATE_FORMAT = re.compile(r"\d{4}-\d{2}-\d{2}")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+PLACEHOLDER_SUMMARY = "TO DO: say in plain words what changed in this version."
+"""What `notices new` writes as the summary; the build refuses to publish it."""
 
 EXAMPLE_FRONT_MATTER = (
     "start the file with a front matter block, for example:\n"
@@ -60,6 +65,19 @@ def parse_notice(data: bytes, *, path: str, commit: str) -> NoticeText:
         )
     front, key_lines = _load_front_matter("\n".join(lines[1:end]), where)
     return _build_text(front, key_lines, lines, end, data, where)
+
+
+def check_summary_written(text: NoticeText, *, path: str, commit: str) -> None:
+    """Refuse a committed version whose summary is still the placeholder of `notices new`."""
+    if PLACEHOLDER_SUMMARY in " ".join(text.summary.split()):
+        raise NoticeError(
+            "the summary is still the placeholder that 'notices new' wrote, so readers "
+            "would not learn what changed.",
+            path=path,
+            line=text.key_lines.get("summary"),
+            commit=commit,
+            fix="replace it with what changed in this version, in plain words, and commit again.",
+        )
 
 
 def _decode(data: bytes, where: Mapping[str, str]) -> str:
@@ -133,6 +151,9 @@ def _build_text(
     where: Mapping[str, str],
 ) -> NoticeText:
     _check_keys(front, key_lines, where)
+    check_import_record(
+        front.get("imported"), line=key_lines.get("imported", 1), file_lines=lines, where=where
+    )
 
     def fail(key: str, problem: str, fix: str) -> NoticeError:
         return NoticeError(problem, line=key_lines.get(key, 1), fix=fix, **where)
@@ -194,6 +215,17 @@ def _text_value(front: dict[str, Any], key: str, fail: Any, *, required: bool = 
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
         raise fail(key, f"'{key}' must be text.", f'write it as {key}: "...".')
+    return _plain(value, key, fail)
+
+
+def _plain(value: str, key: str, fail: Any) -> str:
+    """Text shown in the site's headings, menus and titles: plain words, never markup."""
+    if MARKUP.search(value):
+        raise fail(
+            key,
+            f"'{key}' holds HTML markup, which the site would show or run as code.",
+            f"write {key} as plain words, without <...> tags.",
+        )
     return value.strip()
 
 
@@ -224,9 +256,9 @@ def _entity_name(value: Any, fail: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return _plain(value, "entity", fail)
     if isinstance(value, dict) and isinstance(value.get("name", ""), str):
-        return str(value.get("name", "")).strip()
+        return _plain(str(value.get("name", "")), "entity", fail)
     raise fail(
         "entity",
         "'entity' must be a name, or keys such as name: and type:.",

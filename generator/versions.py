@@ -135,7 +135,9 @@ def _with_status(
     slug: str, published: list[_Published], build_date: dt.date, deleted: Revision | None
 ) -> tuple[Version, ...]:
     dates = [p.text.effective_date for p in published]
-    in_effect = [i for i, d in enumerate(dates) if d <= build_date]
+    # A withdrawn notice stopped applying on its withdrawal: a version dated later never applied.
+    last_day = min(build_date, deleted.date) if deleted else build_date
+    in_effect = [i for i, d in enumerate(dates) if d <= last_day]
     current = in_effect[-1] if in_effect else None
     versions = []
     for i, item in enumerate(published):

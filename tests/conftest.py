@@ -122,6 +122,16 @@ class Built:
     def manifest(self) -> dict[str, Any]:
         return json.loads((self.site / "notices.json").read_text(encoding="utf-8"))
 
+    def work(self) -> dict[str, tuple[int, int]]:
+        """What the build made and reused, by kind, from its log (a build run with quiet=False)."""
+        line = next(x for x in self.err.splitlines() if "privacy-notices: " in x)
+        counts = {}
+        for part in line.split("privacy-notices: ", 1)[1].split("; "):
+            kind, numbers = part.split(": ", 1)
+            made, reused = (int(n.split()[-1]) for n in numbers.split(", "))
+            counts[kind] = (made, reused)
+        return counts
+
 
 class NoticeRepo:
     """A git repository with an mkdocs.yml and a notices/ folder, committed with fixed dates."""
@@ -156,17 +166,19 @@ class NoticeRepo:
     def short(self, sha: str) -> str:
         return sha[:7]
 
-    def build(self, *args: str, as_of: str = "2025-06-01") -> Built:
+    def build(self, *args: str, as_of: str = "2025-06-01", quiet: bool = True) -> Built:
         """Run `notices build` in the repository; capture its output."""
-        return run_build(self.path, *args, as_of=as_of)
+        return run_build(self.path, *args, as_of=as_of, quiet=quiet)
 
 
-def run_build(path: Path, *args: str, as_of: str | None = "2025-06-01") -> Built:
+def run_build(
+    path: Path, *args: str, as_of: str | None = "2025-06-01", quiet: bool = True
+) -> Built:
     import contextlib
     import io
 
     out, err = io.StringIO(), io.StringIO()
-    argv = ["build", "-q", "-f", str(path / "mkdocs.yml"), *args]
+    argv = ["build", *(["-q"] if quiet else []), "-f", str(path / "mkdocs.yml"), *args]
     if as_of:
         argv += ["--as-of", as_of]
     cwd = Path.cwd()

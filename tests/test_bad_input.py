@@ -275,3 +275,25 @@ def test_an_invalid_as_of_date(notice_repo: NoticeRepo) -> None:
         "error: --as-of '2025-13-01' is not a date in the form YYYY-MM-DD.\n"
         "  How to fix: give the build date as YYYY-MM-DD, for example 2026-01-31.\n"
     )
+
+
+def test_markup_in_the_title_is_refused(notice_repo: NoticeRepo) -> None:
+    home = publish_good_site(notice_repo)
+    sha = commit_bad(notice_repo, notice_source(title="Policy <script>x()</script>"))
+    assert_fails_keeping_site(
+        notice_repo,
+        home,
+        f"notices/npp.md, line 2, commit {sha}: 'title' holds HTML markup, which the site would "
+        "show or run as code.\n  How to fix: write title as plain words, without <...> tags.",
+    )
+
+
+def test_front_matter_text_is_shown_as_text(notice_repo: NoticeRepo) -> None:
+    notice_repo.write(
+        "npp.md", notice_source(title="Terms & Privacy", summary='Adds "Part 2" & fixes 1 < 2.')
+    )
+    notice_repo.commit("Publish", "2024-12-01")
+    built = notice_repo.build()
+    page = built.page("npp/2025-01-01")
+    assert "<h1>Terms &amp; Privacy</h1>" in page
+    assert "Adds &#34;Part 2&#34; &amp; fixes 1 &lt; 2." in page

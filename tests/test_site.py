@@ -226,3 +226,37 @@ def test_uncommitted_edits_are_not_published(notice_repo: NoticeRepo) -> None:
     assert built.status == 0
     assert not (built.site / "npp" / "2026-01-01").exists()
     assert all(not v["draft"] for v in built.manifest()["notices"][0]["versions"])
+
+
+def test_the_former_address_of_a_renamed_notice_leads_to_the_new_one(
+    notice_repo: NoticeRepo,
+) -> None:
+    notice_repo.write("privacy-notice.md", notice_source(effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    notice_repo.repo.git.mv("notices/privacy-notice.md", "notices/npp.md")
+    notice_repo.commit("Rename", "2024-03-01")
+    built = notice_repo.build()
+    old = (built.site / "privacy-notice" / "2024-01-01" / "index.html").read_text()
+    assert '<meta http-equiv="refresh" content="0; url=../../npp/2024-01-01/">' in old
+    assert 'href="../../npp/2024-01-01/"' in old
+    assert "url=../npp/" in (built.site / "privacy-notice" / "index.html").read_text()
+    assert (
+        "url=../../npp/history/" in (built.site / "privacy-notice/history/index.html").read_text()
+    )
+
+
+def test_a_version_withdrawn_before_its_date_never_applies(notice_repo: NoticeRepo) -> None:
+    notice_repo.write("other.md", notice_source(title="Other", effective="2024-01-01"))
+    notice_repo.write("npp.md", notice_source(effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    notice_repo.write("other.md", notice_source(title="Other", effective="2025-06-01"))
+    notice_repo.commit("Announce a new version", "2025-01-10")
+    notice_repo.repo.git.rm("-q", "notices/other.md")
+    notice_repo.commit("Withdraw the notice", "2025-03-01")
+    built = notice_repo.build(as_of="2025-09-01")
+    versions = built.manifest()["notices"][1]["versions"]
+    assert [(v["status"], v["in_effect_until"]) for v in versions] == [
+        ("retired", "2025-03-01"),
+        ("retired", None),
+    ]
+    assert "This version was withdrawn before it took effect." in built.text("other/2025-06-01")

@@ -163,12 +163,18 @@ def test_an_effective_date_before_publication_stops_the_build(repo: NoticeRepo) 
 
 
 def test_an_imported_notice_is_judged_by_its_original_publication(repo: NoticeRepo) -> None:
-    imported = {"imported": {"published": "2024-12-20", "source": "https://example.org/npp"}}
+    imported = {
+        "imported": {
+            "source": "https://example.org/npp",
+            "date": "2025-05-10",
+            "published": "2025-01-01",
+        }
+    }
     repo.write("npp.md", source(effective="2025-01-01", extra=imported))
     repo.commit("Import the notice from our old website", "2025-05-10")
     built = repo.build(as_of="2025-06-01")
     assert built.status == 0, built.err
-    backdated = {"imported": {"published": "2025-02-01"}}
+    backdated = {"imported": {"source": "npp.txt", "date": "2025-05-11", "published": "2025-02-01"}}
     repo.write("npp.md", source(effective="2025-01-01", extra=backdated))
     repo.commit("Correct the import", "2025-05-11")
     built = repo.build(as_of="2025-06-01")

@@ -1,7 +1,5 @@
-"""A real published notice (../shared/seeds/milu-hipaa-npp.txt), judged element by element.
+"""A real published notice (../shared/seeds/milu-hipaa-npp.txt), imported and judged per element.
 
-Until the importer lands, the test wraps the seed's text, minus the site's navigation and
-footer, in front matter; switch `imported_seed` to the importer's output when it does.
 The expected findings are a compliance reviewer's, worked out from the checklist and the text.
 """
 
@@ -15,22 +13,11 @@ from npp_sample import judge, line_of
 
 from generator.cache import BuildCache
 from generator.compliance import validate_files
+from generator.importer import ImportOptions, import_page, source_text
 
 SEED = SHARED / "seeds" / "milu-hipaa-npp.txt"
-FIRST_LINE = "Milu Health HIPAA Notice of Privacy Practices"
-LAST_LINE = "You may email us at privacy@miluhealth.com."
-FRONT_MATTER = """\
----
-title: Milu Health HIPAA Notice of Privacy Practices
-kind: hipaa-npp
-effective_date: 2025-07-16
-entity:
-  name: Milu Health
-  type: health-care-provider
-imported:
-  effective_date: 2025-07-16
----
-"""
+IMPORTED_ON = dt.date(2026, 11, 22)
+PROFILE = "entity:\n  name: Milu Health\n  type: health-care-provider\n"
 """The one fact a reviewer adds from outside the text: Milu gives care (pharmacists review
 members' medications), so it is a health care provider. Its practices are not known."""
 
@@ -112,11 +99,12 @@ EXPECTED = {
 
 
 def imported_seed() -> str:
-    """The seed as a notice file: its text from the title to the contact block."""
-    text = SEED.read_text(encoding="utf-8")
-    start = text.index(FIRST_LINE)
-    end = text.index(LAST_LINE) + len(LAST_LINE)
-    return FRONT_MATTER + "\n" + text[start:end] + "\n"
+    """The seed as `notices import` writes it, with the entity's type added to its profile."""
+    options = ImportOptions(today=IMPORTED_ON)
+    page = import_page(SEED.read_bytes(), path=SEED.name, options=options)
+    (document,) = page.documents
+    text = source_text(document, page, today=IMPORTED_ON, path="notices/milu.md")
+    return text.replace("kind: hipaa-npp\n", "kind: hipaa-npp\n" + PROFILE, 1)
 
 
 def test_the_seed_gets_what_a_reviewer_would_find() -> None:
@@ -133,11 +121,11 @@ def test_the_seeds_findings_say_why() -> None:
     assert paper.evidence.quote == (
         "You may print out a paper copy of this Notice from our website at any time."
     )
-    assert paper.evidence.line == line_of(text, "  \u2022 Copy of this Notice.")
+    assert paper.evidence.line == line_of(text, "Copy of this Notice.")
     amend = findings["right-to-amend"]
     assert amend.evidence is not None
     assert amend.evidence.quote == "Right to Amend Your Records."
-    assert amend.evidence.line == line_of(text, "  \u2022 Inspection and Copies.")
+    assert amend.evidence.line == line_of(text, "Inspection and Copies.")
     plain = findings["plain-language"].message
     assert '"Health Information Portability" should be "Health Insurance Portability".' in plain
     assert '"Office of Civil Rights" should be "Office for Civil Rights".' in plain
@@ -147,7 +135,7 @@ def test_the_seeds_findings_say_why() -> None:
     )
 
 
-def test_the_imported_seeds_publication_date_is_for_review(tmp_path: Path) -> None:
+def test_the_imported_seed_is_judged_by_its_original_publication(tmp_path: Path) -> None:
     notice = tmp_path / "milu.md"
     notice.write_text(imported_seed(), encoding="utf-8")
     validation, _ = validate_files(
@@ -155,6 +143,9 @@ def test_the_imported_seeds_publication_date_is_for_review(tmp_path: Path) -> No
     )
     (report,) = validation.reports
     timing = next(f for f in report.findings if f.id == "effective-date-not-before-publication")
-    assert timing.status.value == "review"
-    assert timing.message.startswith("Imported from a web page: the date the original was first")
+    assert timing.status.value == "pass"
+    assert timing.message == (
+        "Imported on 2026-11-22 from milu-hipaa-npp.txt; first published there 2025-07-16, "
+        "effective 2025-07-16."
+    )
     assert [f.id for f in report.failures] == ["contact-phone"]

@@ -7,14 +7,14 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import site, validate
+from . import check, importer, new, site, validate
 
 EXIT_ERROR = 2
-COMMANDS = (site, validate)
+COMMANDS = (site, new, check, importer, validate)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the `notices` command line; return its exit status."""
+def make_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line, with every subcommand in COMMANDS."""
     parser = argparse.ArgumentParser(
         prog="notices",
         description="Publish privacy notices from git: every version, redlines, PDFs, validation.",
@@ -22,7 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(commands)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the `notices` command line; return its exit status."""
+    args = make_parser().parse_args(argv)
     try:
         return int(args.run(args))
     except NoticeError as error:
@@ -30,7 +35,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import NoticeError
-from ..model import NoticeText
+from ..model import ImportRecord, NoticeText
 from .profile import Profile, read_profile
 from .rulepack import RulePack
 
@@ -26,14 +25,6 @@ class Waiver:
 
 
 @dataclass(frozen=True)
-class Imported:
-    """Dates of a notice brought in from a web page, from the `imported` front matter key."""
-
-    published: dt.date | None = None
-    effective: dt.date | None = None
-
-
-@dataclass(frozen=True)
 class Settings:
     """Everything the front matter tells validation, each part checked."""
 
@@ -41,7 +32,8 @@ class Settings:
     waivers: Mapping[str, Waiver] = field(default_factory=dict)
     covers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Element id -> the headings of the sections said to cover it (front matter `covers`)."""
-    imported: Imported | None = None
+    imported: ImportRecord | None = None
+    """Where and when the notice was published before it was imported (sources.py checks it)."""
     lines: Mapping[str, int] = field(default_factory=dict)
     """Line of each front matter key (dotted paths for nested ones)."""
 
@@ -62,7 +54,7 @@ def read_settings(
     profile, problems = read_profile(front.get("entity"), pack, problem)
     waivers = _waivers(front.get("waivers"), pack, problem, problems, lines)
     covers = _covers(front.get("covers"), pack, problem, problems)
-    settings = Settings(profile, waivers, covers, _imported(front.get("imported")), lines)
+    settings = Settings(profile, waivers, covers, text.imported, lines)
     return settings, problems
 
 
@@ -162,21 +154,3 @@ def _check_id(
         problem(where, f"'{key}' is not an element of the {pack.title} checklist.", fix)
     )
     return False
-
-
-def _imported(value: Any) -> Imported | None:
-    """Read leniently: the importer owns this key; only its dates matter here."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return Imported(published=_date(value))
-    if isinstance(value, dict):
-        return Imported(_date(value.get("published")), _date(value.get("effective_date")))
-    return Imported()
-
-
-def _date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value).strip()) if value else None
-    except ValueError:
-        return None

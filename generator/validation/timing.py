@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import NoticeError
-from ..model import Archive, Notice, Status, Version
+from ..model import Archive, ImportRecord, Notice, Status, Version
 from .findings import Evidence, Finding, Outcome, VersionReport
 from .rulepack import RulePack, TimingRule
 from .settings import Settings
@@ -22,9 +22,9 @@ def publication_finding(
     """T1: the effective date may not be earlier than the date the version was published."""
     rule = pack.timing_rule("publication")
     effective, published = version.effective_date, version.published
-    imported = settings.imported
-    if imported is not None and (version is notice.versions[0] or imported.effective == effective):
-        return _imported_publication(rule, effective, imported.published)
+    record = settings.imported
+    if record is not None and (version is notice.versions[0] or record.published == effective):
+        return _imported_publication(rule, effective, record)
     first = version.revisions[0]
     when = "if it is committed today" if first.is_draft else f"in commit {first.short}"
     if effective < published:
@@ -44,31 +44,27 @@ def publication_finding(
     )
 
 
-def _imported_publication(
-    rule: TimingRule, effective: dt.date, original: dt.date | None
-) -> Finding:
-    if original is None:
-        message = (
-            "Imported from a web page: the date the original was first published is not known, so "
-            "whether the effective date precedes it cannot be checked."
-        )
-        return _finding(
-            rule,
-            Outcome.REVIEW,
-            message,
-            add="imported: published: YYYY-MM-DD in the front matter.",
-        )
-    if effective < original:
+def _imported_publication(rule: TimingRule, effective: dt.date, record: ImportRecord) -> Finding:
+    """An imported version was published on its website, before its first commit here."""
+    if effective < record.published:
         message = (
             f"The imported notice says effective {effective.isoformat()}, but it was first "
-            f"published {original.isoformat()}."
+            f"published {record.published.isoformat()}."
         )
         return _finding(rule, Outcome(rule.level), message)
-    return _finding(
-        rule,
-        Outcome.PASS,
-        f"Imported; first published {original.isoformat()}, effective {effective.isoformat()}.",
+    if record.updated is not None and record.updated > effective:
+        message = (
+            f"The page was updated on {record.updated.isoformat()}, after its effective date "
+            f"{effective.isoformat()}, and the text imported is the updated one: if the update "
+            "changed what the notice says, it was a new version, and its effective date could "
+            f"not be earlier than {record.updated.isoformat()}."
+        )
+        return _finding(rule, Outcome.REVIEW, message)
+    message = (
+        f"Imported on {record.date.isoformat()} from {record.source}; first published there "
+        f"{record.published.isoformat()}, effective {effective.isoformat()}."
     )
+    return _finding(rule, Outcome.PASS, message)
 
 
 def reservation_finding(

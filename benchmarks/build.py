@@ -1,0 +1,151 @@
+"""The build benchmark of issue 5: one table of build times and memory, measured in one run.
+
+    .venv/bin/python benchmarks/build.py [--sizes 10x5,50x10,100x20]
+
+For each size N x V it generates a repository of N notices with V versions each (realistic
+20 KB notices, realistic edits; see corpus.py), then measures, each in a fresh process:
+- cold: an empty cache (and no site);
+- warm: the same build again, nothing changed;
+- one new version: after one notice gains a version;
+- floor: a plain `mkdocs build`, same theme and navigation, of the same pages without our
+  plugin (see floor.py).
+Each is printed in seconds, as a ratio to the floor, with the peak memory of the process and
+what the build made and reused (from its log).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from corpus import edit, make_repository, new_notice, render
+from floor import write_plain_site
+
+BIN = Path(sys.executable).parent
+AS_OF = "2026-11-22"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    work: str
+
+
+def run(command: list[str], cwd: Path) -> Run:
+    """Run a command, returning its wall time, its peak memory and our plugin's work line."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)  # reap it ourselves, to read its own peak memory
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output}")
+    found = re.search(r"privacy-notices: (.*)", output)
+    return Run(seconds, usage.ru_maxrss / 1024, found.group(1) if found else "")
+
+
+def add_version(repository: Path, notices: int) -> None:
+    """Commit a new version of notice 000, effective a month after the build date."""
+    rng = random.Random(99)
+    text = render(
+        edit(rng, new_notice(rng)),
+        title="Notice 000",
+        kind="hipaa-npp",
+        effective=dt.date.fromisoformat(AS_OF) + dt.timedelta(days=30),
+        summary="A new version.",
+        phone="555-123-4567",
+    )
+    (repository / "notices" / "notice-000.md").write_text(text, encoding="utf-8")
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-11-20T10:00:00+00:00",
+        "GIT_COMMITTER_DATE": "2026-11-20T10:00:00+00:00",
+    }
+    subprocess.run(
+        ["git", "commit", "-qam", "New version", "--author", "Bench <bench@example.org>"],
+        cwd=repository,
+        env=env,
+        check=True,
+    )
+
+
+def measure(notices: int, versions: int, workdir: Path) -> dict[str, Run | int]:
+    repository = workdir / f"repo-{notices}x{versions}"
+    make_repository(repository, notices, versions)
+    build = [str(BIN / "notices"), "build", "--as-of", AS_OF]
+    plain = workdir / f"plain-{notices}x{versions}"
+    pages = write_plain_site(repository, plain, dt.date.fromisoformat(AS_OF))
+    results: dict[str, Run | int] = {"pages": pages}
+    results["floor"] = run([str(BIN / "mkdocs"), "build", "-q"], plain)
+    results["cold"] = run(build, repository)
+    results["warm"] = run(build, repository)
+    add_version(repository, notices)
+    results["new version"] = run(build, repository)
+    return results
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="10x5,50x10,100x20")
+    parser.add_argument("--keep", action="store_true", help="keep the generated repositories")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="notices-bench-"))
+    print(f"Machine: {machine()}")
+    print()
+    print("| size | pages | build | seconds | x floor | peak MiB | made / reused |")
+    print("| --- | ---: | --- | ---: | ---: | ---: | --- |")
+    try:
+        for size in args.sizes.split(","):
+            notices, versions = (int(x) for x in size.split("x"))
+            results = measure(notices, versions, workdir)
+            floor = results["floor"]
+            assert isinstance(floor, Run)
+            for name in ("floor", "cold", "warm", "new version"):
+                result = results[name]
+                assert isinstance(result, Run)
+                ratio = result.seconds / floor.seconds
+                print(
+                    f"| {size} | {results['pages']} | {name} | {result.seconds:.1f} | "
+                    f"{ratio:.2f} | {result.peak_mib:.0f} | {result.work or '-'} |",
+                    flush=True,
+                )
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"\nRepositories kept in {workdir}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Builds follow what changed: the cache is reused, checked, shared safely, and output is stable."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import NoticeRepo, notice_source
+
+from generator.cache import BuildCache
+
+
+def two_notices(repo: NoticeRepo) -> None:
+    repo.write("npp.md", notice_source(effective="2024-01-01", body="## A\n\nFirst.\n"))
+    repo.write(
+        "policy.md", notice_source(title="Policy", kind="privacy-policy", effective="2024-01-01")
+    )
+    repo.commit("Publish", "2023-12-01")
+    repo.write("npp.md", notice_source(effective="2025-01-01", body="## A\n\nSecond.\n"))
+    repo.commit("Second version", "2024-12-01")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_warm_build_makes_nothing_new(notice_repo: NoticeRepo) -> None:
+    two_notices(notice_repo)
+    cold = notice_repo.build(quiet=False)
+    assert cold.work() == {"body": (3, 0), "text": (3, 0)}
+    warm = notice_repo.build(quiet=False)
+    assert warm.work() == {"body": (0, 3), "text": (0, 3)}
+
+
+def test_a_new_version_makes_only_its_own_outputs(notice_repo: NoticeRepo) -> None:
+    two_notices(notice_repo)
+    notice_repo.build()
+    notice_repo.write("npp.md", notice_source(effective="2025-09-01", body="## A\n\nThird.\n"))
+    notice_repo.commit("Third version", "2025-05-01")
+    built = notice_repo.build(quiet=False)
+    assert built.work() == {"body": (1, 3), "text": (1, 3)}
+    assert "Third." in built.text("npp/2025-09-01")
+
+
+def test_a_corrupt_cache_entry_is_made_again(notice_repo: NoticeRepo) -> None:
+    two_notices(notice_repo)
+    first = notice_repo.build()
+    before = site_files(first.site)
+    cache = notice_repo.path / ".cache" / "notices"
+    entries = sorted((cache / "body").rglob("*.json"))
+    entries[0].write_text('{"key": "not this one", "value": {}}')
+    entries[1].write_bytes(entries[1].read_bytes()[:40])
+    built = notice_repo.build(quiet=False)
+    assert built.work()["body"] == (2, 1)
+    assert site_files(built.site) == before
+
+
+def test_two_builds_of_the_same_commit_and_date_are_byte_identical(
+    notice_repo: NoticeRepo, tmp_path: Path
+) -> None:
+    two_notices(notice_repo)
+    first = site_files(notice_repo.build(as_of="2025-02-01").site)
+    (notice_repo.path / ".cache").rename(tmp_path / "old-cache")
+    second = site_files(notice_repo.build(as_of="2025-02-01").site)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "sitemap.xml.gz" in first and "search/search_index.json" in first
+
+
+def test_two_builds_at_once_share_the_cache_safely(notice_repo: NoticeRepo, tmp_path: Path) -> None:
+    two_notices(notice_repo)
+    env = {**os.environ, "NOTICES_AS_OF": "2025-06-01"}
+    command = [sys.executable, "-m", "generator", "build", "-q"]
+    builds = [
+        subprocess.Popen(
+            [*command, "-d", str(tmp_path / f"site-{i}")], cwd=notice_repo.path, env=env
+        )
+        for i in range(2)
+    ]
+    assert [build.wait() for build in builds] == [0, 0]
+    assert filecmp.dircmp(tmp_path / "site-0", tmp_path / "site-1").diff_files == []
+    after = notice_repo.build(as_of="2025-06-01", quiet=False)
+    assert after.work() == {"body": (0, 3), "text": (0, 3)}
+
+
+def test_an_entry_stored_under_another_key_is_not_trusted(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path)
+    key, other = cache.key("a"), cache.key("b")
+    cache.store_json("kind", key, {"x": 1})
+    path = tmp_path / "kind" / key[:2] / f"{key}.json"
+    target = tmp_path / "kind" / other[:2] / f"{other}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(path.read_bytes())
+    assert cache.load_json("kind", key) == {"x": 1}
+    assert cache.load_json("kind", other) is None
+
+
+def test_a_stored_file_whose_bytes_changed_is_not_returned(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path)
+    key = cache.key("pdf")
+    stored = cache.store_file("pdf", key, b"%PDF-1.7 content")
+    assert stored is not None and cache.file("pdf", key) == stored
+    stored.write_bytes(b"%PDF-1.7 contenT")
+    assert cache.file("pdf", key) is None
+
+
+def test_keys_change_with_the_code(tmp_path: Path, monkeypatch: object) -> None:
+    import generator.cache as cache_module
+
+    cache = BuildCache(tmp_path)
+    key = cache.key("body", "text")
+    cache_module.code_fingerprint.cache_clear()
+    original = cache_module.PACKAGE
+    try:
+        cache_module.PACKAGE = original / "templates"
+        assert cache.key("body", "text") != key
+    finally:
+        cache_module.PACKAGE = original
+        cache_module.code_fingerprint.cache_clear()
+    assert cache.key("body", "text") == key
