@@ -69,6 +69,16 @@ def gate(validation: Validation) -> None:
     )
 
 
+def gate_problems(archive: Archive, cache: BuildCache) -> list[NoticeError]:
+    """What would stop a build of `archive`, each as an error (for `notices check`)."""
+    validation = validate_archive(archive, cache)
+    try:
+        gate(Validation(reports=validation.reports))
+    except NoticeError as error:
+        return [*validation.errors, error]
+    return list(validation.errors)
+
+
 def validate_folder(
     notices_path: Path, as_of: dt.date, cache: BuildCache, *, include_drafts: bool
 ) -> Validation:

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 import yaml
+from conftest import MKDOCS_YML, NoticeRepo
 
 from generator.sources import parse_notice
 from generator.validation.engine import evaluate
@@ -235,3 +236,12 @@ def replaced(body: str, old: str, new: str) -> str:
 def line_of(text: str, needle: str) -> int:
     """The line of a notice file's text on which `needle` starts (1-based)."""
     return text[: text.index(needle)].count("\n") + 1
+
+
+def validating(repo: NoticeRepo, options: str = "") -> NoticeRepo:
+    """Turn validation on in the repository's mkdocs.yml (conftest's fixtures skip it)."""
+    skip = next(line for line in MKDOCS_YML.splitlines(True) if "validation: skip" in line)
+    config = MKDOCS_YML.replace(skip, options)
+    assert "turn it on" not in config
+    (repo.path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return repo

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS_YML, NoticeRepo
-from npp_sample import BODY, PROFILE, source, with_practices, without
+from conftest import NoticeRepo
+from npp_sample import BODY, PROFILE, source, validating, with_practices, without
 
 from generator.checklists import ValidationOptions
 from generator.site import SiteBuild
@@ -18,15 +18,6 @@ PART2 = (
     "Part 2 records will not be used in civil, criminal, administrative or legislative\n"
     "proceedings against you without your written consent or a court order.\n"
 )
-
-
-def validating(repo: NoticeRepo, options: str = "") -> NoticeRepo:
-    """Turn validation on in the repository's mkdocs.yml (conftest's fixtures skip it)."""
-    skip = next(line for line in MKDOCS_YML.splitlines(True) if "validation: skip" in line)
-    config = MKDOCS_YML.replace(skip, options)
-    assert "turn it on" not in config
-    (repo.path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return repo
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import NoticeRepo, notice_source
-from npp_sample import BODY, line_of, source, without
+from npp_sample import BODY, line_of, source, validating, without
 
 from generator.cli import main as notices_main
 
@@ -210,3 +210,25 @@ def test_errors_exit_2_with_the_message(notice_repo: NoticeRepo) -> None:
         f"error: notices/npp.md, line {line_of(text, 'contact-phone:')}, uncommitted changes: "
         "the waiver of 'contact-phone' has no written reason."
     )
+
+
+def test_notices_check_reports_what_would_stop_the_build(notice_repo: NoticeRepo) -> None:
+    validating(notice_repo)
+    notice_repo.write("npp.md", source(effective="2025-01-01"))
+    notice_repo.commit("Publish", "2024-12-01")
+    notice_repo.write("npp.md", source(without(BODY, PHONE), effective="2025-01-01"))
+    out, err = io.StringIO(), io.StringIO()
+    cwd = Path.cwd()
+    os.chdir(notice_repo.path)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = notices_main(["check"])
+    finally:
+        os.chdir(cwd)
+    assert status == 1
+    assert err.getvalue().startswith(
+        "error: notices/npp.md, uncommitted changes: a required element of 45 CFR 164.520 "
+        "missing from a notice in effect or about to take effect:\n"
+    )
+    assert "  FAIL    contact-phone  164.520(b)(1)(vii)\n" in err.getvalue()
+    assert err.getvalue().endswith("Checked 1 notice file: 1 problem.\n")
