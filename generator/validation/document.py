@@ -117,57 +117,74 @@ def read_document(body: str, first_line: int = 1) -> Document:
 
 
 def _blocks(lines: list[str], first_line: int) -> list[Block]:
-    blocks: list[Block] = []
-    pending: list[tuple[int, str]] = []
-    kind = "paragraph"
-    in_fence = False
-
-    def flush() -> None:
-        nonlocal pending
-        span = span_of_lines((n, _inline(raw)) for n, raw in pending)
-        if span.text:
-            blocks.append(Block(kind, span))
-        pending = []
-
+    reader = _BlockReader()
     for index, raw in enumerate(lines):
-        number = first_line + index
+        reader.read(first_line + index, raw)
+    reader.flush()
+    return reader.blocks
+
+
+class _BlockReader:
+    """Reads lines one by one, closing a block at a blank line, a heading, a row or an item."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.pending: list[tuple[int, str]] = []
+        self.kind = "paragraph"
+        self.in_fence = False
+
+    def flush(self) -> None:
+        span = span_of_lines((n, _inline(raw)) for n, raw in self.pending)
+        if span.text:
+            self.blocks.append(Block(self.kind, span))
+        self.pending = []
+
+    def read(self, number: int, raw: str) -> None:
         if FENCE.match(raw):
-            flush()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
+            self.flush()
+            self.in_fence = not self.in_fence
+        elif self.in_fence:
+            return  # code is not notice text
+        elif self._heading_or_break(number, raw) or self._table_row(number, raw):
+            return
+        else:
+            self._text(number, raw)
+
+    def _heading_or_break(self, number: int, raw: str) -> bool:
         heading = HEADING.match(raw)
-        if heading or not raw.strip() or (THEMATIC_BREAK.match(raw) and not pending):
-            flush()
+        if heading or not raw.strip() or (THEMATIC_BREAK.match(raw) and not self.pending):
+            self.flush()
             if heading:
-                blocks.append(_heading(len(heading.group(1)), heading.group(2), number))
-            continue
+                self.blocks.append(_heading(len(heading.group(1)), heading.group(2), number))
+            return True
         setext = SETEXT.match(raw)
-        if setext and len(pending) == 1 and kind == "paragraph":
+        if setext and len(self.pending) == 1 and self.kind == "paragraph":
             level = 1 if setext.group(1).startswith("=") else 2
-            blocks.append(_heading(level, pending[0][1], pending[0][0]))
-            pending = []
-            continue
-        if ROW.match(raw):
-            flush()
-            if not RULE_ROW.match(raw):
-                kind = "row"
-                pending = [
-                    (number, " ; ".join(c.strip() for c in raw.strip().strip("|").split("|")))
-                ]
-                flush()
-            kind = "paragraph"
-            continue
+            self.blocks.append(_heading(level, self.pending[0][1], self.pending[0][0]))
+            self.pending = []
+            return True
+        return False
+
+    def _table_row(self, number: int, raw: str) -> bool:
+        if not ROW.match(raw):
+            return False
+        self.flush()
+        if not RULE_ROW.match(raw):
+            self.kind = "row"
+            cells = (cell.strip() for cell in raw.strip().strip("|").split("|"))
+            self.pending = [(number, " ; ".join(cells))]
+            self.flush()
+        self.kind = "paragraph"
+        return True
+
+    def _text(self, number: int, raw: str) -> None:
         if ITEM.match(raw):
-            flush()
-            kind = "item"
+            self.flush()
+            self.kind = "item"
             raw = ITEM.sub("", raw, count=1)
-        elif not pending:
-            kind = "paragraph"
-        pending.append((number, _unquote(raw)))
-    flush()
-    return blocks
+        elif not self.pending:
+            self.kind = "paragraph"
+        self.pending.append((number, _unquote(raw)))
 
 
 def _heading(level: int, raw: str, number: int) -> Block:

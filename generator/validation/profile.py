@@ -15,6 +15,7 @@ from ..errors import NoticeError
 from .rulepack import RulePack
 
 ENTITY_KEYS = ("name", "type", "practices")
+PRACTICES_EXAMPLE = "for example:\n    practices:\n      fundraising: false"
 
 Problem = Callable[[str, str, str], NoticeError]
 """Makes the error for a front matter key (dotted path), a problem and a fix."""
@@ -133,43 +134,41 @@ def _practices(
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.append(
-            problem(
-                "entity.practices",
-                "'practices' must be a list of 'name: true' or 'name: false' lines.",
-                "for example:\n    practices:\n      fundraising: false",
-            )
-        )
+        what = "'practices' must be a list of 'name: true' or 'name: false' lines."
+        problems.append(problem("entity.practices", what, PRACTICES_EXAMPLE))
         return {}
     practices = {}
     for name, stated in value.items():
-        key = f"entity.practices.{name}"
-        if str(name) not in pack.practices:
-            problems.append(
-                _unknown(key, str(name), list(pack.practices), problem, what="practice")
-            )
-        elif stated is not None and not isinstance(stated, bool):
-            problems.append(
-                problem(
-                    key,
-                    f"practice '{name}' must be true or false, not '{stated}'.",
-                    f"write {name}: true or {name}: false, or leave it out if you do not know yet.",
-                )
-            )
+        error = _practice_problem(str(name), stated, types, pack, problem)
+        if error is not None:
+            problems.append(error)
         elif stated is not None:
-            fits = pack.practices[str(name)][0]
-            if stated and fits and types and not set(fits) & set(types):
-                problems.append(
-                    problem(
-                        key,
-                        f"practice '{name}' applies to {' or '.join(fits)}, but the entity type "
-                        f"is {' and '.join(types)}.",
-                        f"set it to false or remove it, or add {fits[0]} to the entity's type.",
-                    )
-                )
-            else:
-                practices[str(name)] = stated
+            practices[str(name)] = bool(stated)
     return practices
+
+
+def _practice_problem(
+    name: str, stated: Any, types: tuple[str, ...], pack: RulePack, problem: Problem
+) -> NoticeError | None:
+    """What is wrong with one practice of the profile, if anything."""
+    key = f"entity.practices.{name}"
+    if name not in pack.practices:
+        return _unknown(key, name, list(pack.practices), problem, what="practice")
+    if stated is not None and not isinstance(stated, bool):
+        return problem(
+            key,
+            f"practice '{name}' must be true or false, not '{stated}'.",
+            f"write {name}: true or {name}: false, or leave it out if you do not know yet.",
+        )
+    fits = pack.practices[name][0]
+    if stated and fits and types and not set(fits) & set(types):
+        return problem(
+            key,
+            f"practice '{name}' applies to {' or '.join(fits)}, but the entity type "
+            f"is {' and '.join(types)}.",
+            f"set it to false or remove it, or add {fits[0]} to the entity's type.",
+        )
+    return None
 
 
 def _list(
