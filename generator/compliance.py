@@ -80,11 +80,19 @@ def gate_problems(archive: Archive, cache: BuildCache) -> list[NoticeError]:
 
 
 def validate_folder(
-    notices_path: Path, as_of: dt.date, cache: BuildCache, *, include_drafts: bool
+    notices_path: Path,
+    as_of: dt.date,
+    cache: BuildCache,
+    *,
+    include_drafts: bool,
+    published: Path | None = None,
 ) -> Validation:
-    """Every HIPAA notice version in a notices folder's history (and working tree)."""
+    """Every HIPAA notice version in a notices folder's history (and working tree).
+
+    `published` is the notices.json of the last build, whose versions must all still be there.
+    """
     archive, _ = load_archive(notices_path, as_of, cache=cache, include_drafts=include_drafts)
-    return validate_archive(archive, cache)
+    return validate_build(archive, cache, published)
 
 
 def validate_files(

@@ -29,16 +29,21 @@ class Result:
         return data
 
 
-def validate(where: Path, *args: str) -> Result:
+def run(where: Path, *argv: str) -> Result:
+    """Run `notices ARGV` with `where` as the working folder; capture its output."""
     out, err = io.StringIO(), io.StringIO()
     cwd = Path.cwd()
     os.chdir(where)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = notices_main(["validate", *args])
+            status = notices_main(list(argv))
     finally:
         os.chdir(cwd)
     return Result(status, out.getvalue(), err.getvalue())
+
+
+def validate(where: Path, *args: str) -> Result:
+    return run(where, "validate", *args)
 
 
 def two_versions(repo: NoticeRepo) -> list[str]:
@@ -217,18 +222,11 @@ def test_notices_check_reports_what_would_stop_the_build(notice_repo: NoticeRepo
     notice_repo.write("npp.md", source(effective="2025-01-01"))
     notice_repo.commit("Publish", "2024-12-01")
     notice_repo.write("npp.md", source(without(BODY, PHONE), effective="2025-01-01"))
-    out, err = io.StringIO(), io.StringIO()
-    cwd = Path.cwd()
-    os.chdir(notice_repo.path)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = notices_main(["check"])
-    finally:
-        os.chdir(cwd)
-    assert status == 1
-    assert err.getvalue().startswith(
+    result = run(notice_repo.path, "check")
+    assert result.status == 1
+    assert result.err.startswith(
         "error: notices/npp.md, uncommitted changes: a required element of 45 CFR 164.520 "
         "missing from a notice in effect or about to take effect:\n"
     )
-    assert "  FAIL    contact-phone  164.520(b)(1)(vii)\n" in err.getvalue()
-    assert err.getvalue().endswith("Checked 1 notice file: 1 problem.\n")
+    assert "  FAIL    contact-phone  164.520(b)(1)(vii)\n" in result.err
+    assert result.err.endswith("Checked 1 notice file: 1 problem.\n")

@@ -16,6 +16,8 @@ class Project:
     cache: BuildCache
     validation: str = "enforce"
     """The plugin's HIPAA validation mode: enforce, report or skip."""
+    site_dir: Path | None = None
+    """Where the site is built (its notices.json tells what the last build published)."""
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -45,4 +47,4 @@ def load_project(config_file: str) -> Project:
     cache_dir = getattr(getattr(plugin, "config", None), "cache_dir", None)
     validation = getattr(getattr(plugin, "config", None), "validation", "enforce")
     cache = BuildCache(folder / cache_dir if cache_dir else None)
-    return Project(Path(config.docs_dir), cache, validation)
+    return Project(Path(config.docs_dir), cache, validation, Path(config.site_dir))

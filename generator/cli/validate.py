@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import BuildCache
-from ..compliance import read_manifest, validate_files, validate_folder
-from ..errors import NoticeError
+from ..compliance import validate_files, validate_folder
 from ..site import parse_date
 from ..validation.notices import Validation
-from ..validation.packfile import load_rule_pack
 from ..validation.report import to_json, to_text
-from ..validation.timing import check_retention
+from .project import Project, add_config_option, load_project
 
 EXIT_FAILED = 1
 
@@ -42,13 +40,14 @@ def register(commands: Any) -> None:
         action="store_true",
         help="check only what is committed (what a build publishes), not uncommitted edits",
     )
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml")
+    add_config_option(parser)
     parser.set_defaults(run=run_validate)
 
 
 def run_validate(args: argparse.Namespace) -> int:
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else dt.date.today()
-    notices, cache, site = _site_folders(Path(args.config_file))
+    project = _project(Path(args.config_file))
+    notices, cache = project.notices_path, project.cache
     if args.paths:
         validation, skipped = validate_files([Path(p) for p in args.paths], notices, as_of, cache)
         for item in skipped:
@@ -56,8 +55,10 @@ def run_validate(args: argparse.Namespace) -> int:
                 f"{item.path}: a {item.kind}; the HIPAA checklist does not apply.", file=sys.stderr
             )
     else:
-        validation = validate_folder(notices, as_of, cache, include_drafts=not args.committed)
-        _check_kept(validation, notices, as_of, cache, site)
+        published = project.site_dir / "notices.json" if project.site_dir else None
+        validation = validate_folder(
+            notices, as_of, cache, include_drafts=not args.committed, published=published
+        )
     for warning in validation.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if validation.errors:
@@ -76,31 +77,8 @@ def _print(validation: Validation, form: str, *, brief_history: bool) -> None:
         sys.stdout.write(to_text(report, brief=brief_history and not report.blocks) + "\n")
 
 
-def _check_kept(
-    validation: Validation, notices: Path, as_of: dt.date, cache: BuildCache, site: Path
-) -> None:
-    previous = read_manifest(site / "notices.json")
-    if previous is None:
-        return
-    from ..archive import load_archive
-
-    archive, _ = load_archive(notices, as_of, cache=cache)
-    validation.errors.extend(check_retention(archive, previous, load_rule_pack()))
-
-
-def _site_folders(config_file: Path) -> tuple[Path, BuildCache, Path]:
-    """The notices folder, the build cache and the site folder that mkdocs.yml names."""
+def _project(config_file: Path) -> Project:
+    """The site's folders from mkdocs.yml; without one, notices/ and no cache."""
     if not config_file.is_file():
-        return Path("notices"), BuildCache(None), Path("site")
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    try:
-        config = load_config(str(config_file))
-    except ConfigurationError as error:
-        raise NoticeError(f"mkdocs.yml cannot be read: {error}", path=str(config_file)) from None
-    plugin = config.plugins.get("privacy-notices")
-    cache_dir = getattr(getattr(plugin, "config", None), "cache_dir", None)
-    root = config_file.resolve().parent
-    cache = BuildCache(root / cache_dir if cache_dir else None)
-    return Path(config.docs_dir), cache, Path(config.site_dir)
+        return Project(Path("notices"), BuildCache(None))
+    return load_project(str(config_file))
