@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 from .document import Document
 from .rulepack import Detect, RulePack, Scope, phone_digits
@@ -40,6 +39,7 @@ class Matcher:
         self.pack = pack
         self._units: dict[tuple[Scope, str], list[Span]] = {}
         self._masks: dict[str, list[tuple[int, int]]] = {}
+        self._found: dict[tuple[str, str], list[re.Match[str]]] = {}
 
     def find(self, detect: Detect) -> Hit | None:
         """The first place `detect` is found, or None."""
@@ -57,12 +57,18 @@ class Matcher:
         """The first match of one pattern anywhere in the notice."""
         return self.find(Detect("find", (name,)))
 
-    def matches(self, name: str, span: Span) -> Iterator[re.Match[str]]:
+    def matches(self, name: str, span: Span) -> list[re.Match[str]]:
         """Matches of a named pattern in a span (a list of numbers matches nothing).
 
         Matches inside masked text (the header sentence) are skipped, except for the
-        patterns the pack lets see it.
+        patterns the pack lets see it. Kept: many checks read the same text for one pattern.
         """
+        key = (name, span.text)
+        if key not in self._found:
+            self._found[key] = list(self._scan(name, span))
+        return self._found[key]
+
+    def _scan(self, name: str, span: Span) -> Iterator[re.Match[str]]:
         pattern = self.pack.patterns[name]
         base = self.pack.patterns[pattern.base] if pattern.base else pattern
         if base.regex is None:
@@ -84,17 +90,25 @@ class Matcher:
         return self._masks[span.text]
 
     def _in_unit(self, detect: Detect, unit: Span) -> Hit | None:
-        if detect.without and next(self.matches(detect.without, unit), None):
+        hit = self._find_in(detect, unit) if detect.kind == "find" else self._together(detect, unit)
+        if hit is None or (detect.without and self.matches(detect.without, unit)):
             return None
-        if detect.kind == "find":
-            match = next(self.matches(detect.patterns[0], unit), None)
-            return Hit(unit, match.start(), match.end()) if match else None
-        found = [list(self.matches(name, unit)) for name in detect.patterns]
-        if detect.lead:
-            lead_end = _first_sentence_end(unit)
-            found[0] = [m for m in found[0] if m.start() < lead_end]
-        if not all(found):
-            return None
+        return hit
+
+    def _find_in(self, detect: Detect, unit: Span) -> Hit | None:
+        match = next(iter(self.matches(detect.patterns[0], unit)), None)
+        return Hit(unit, match.start(), match.end()) if match else None
+
+    def _together(self, detect: Detect, unit: Span) -> Hit | None:
+        found: list[list[re.Match[str]]] = []
+        for name in detect.patterns:  # one pattern missing is enough: read no further
+            matches = self.matches(name, unit)
+            if detect.lead and not found:
+                lead_end = _first_sentence_end(unit)
+                matches = [m for m in matches if m.start() < lead_end]
+            if not matches:
+                return None
+            found.append(matches)
         for first in found[0]:
             chosen = [
                 next((m for m in others if _close(first, m, detect.within)), None)
@@ -153,11 +167,7 @@ class Matcher:
 
     def _headings_matching(self, name: str) -> list[int]:
         blocks = self.document.blocks
-        return [
-            i
-            for i, b in enumerate(blocks)
-            if b.is_heading and next(self.matches(name, b.span), None)
-        ]
+        return [i for i, b in enumerate(blocks) if b.is_heading and self.matches(name, b.span)]
 
     def _paragraph(self, index: int) -> Span:
         """A block, read together with its heading when it is the first block under it."""
@@ -183,13 +193,9 @@ class Matcher:
         sentences = []
         for i, block in enumerate(self.document.blocks):
             for sentence in block.span.sentences():
-                if i in inside or next(self.matches(name, sentence), None):
+                if i in inside or self.matches(name, sentence):
                     sentences.append(sentence)
         return sentences
-
-    @cached_property
-    def whole(self) -> Span:
-        return self.document.whole()
 
 
 def _in_lead(hit: Hit) -> bool:

@@ -56,4 +56,4 @@ def _notice_segment(
 
 
 def _has(matcher: Matcher, name: str, block: Block) -> bool:
-    return next(matcher.matches(name, block.span), None) is not None
+    return bool(matcher.matches(name, block.span))
