@@ -274,3 +274,17 @@ def test_the_demo_builds_with_its_checklists(tmp_path: Path) -> None:
     page = (site / "notice-of-privacy-practices/2026-02-16/checklist/index.html").read_text()
     assert "No required element is missing." in page
     assert PROFILE["name"] not in page
+
+
+def test_a_profile_error_in_a_version_no_longer_in_effect_is_a_warning(repo: NoticeRepo) -> None:
+    repo.write("npp.md", source(profile=with_practices(fundraisng=True), effective="2024-01-01"))
+    sha = repo.commit("Publish", "2023-12-01")[:7]
+    repo.write("npp.md", source(effective="2025-01-01"))
+    repo.commit("Fix the profile", "2024-12-01")
+    built = repo.build(as_of="2025-06-01")
+    assert built.status == 0, built.err
+    line = source(profile=with_practices(fundraisng=True)).split("\n").index("    fundraisng: true")
+    assert built.err == (
+        f"WARNING -  notices/npp.md, line {line + 1}, commit {sha}: unknown practice "
+        "'fundraisng' in the entity profile.\n  How to fix: did you mean 'fundraising'?\n"
+    )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import NoticeRepo, notice_source
-from npp_sample import BODY, line_of, source, validating, without
+from npp_sample import BODY, line_of, source, validating, with_practices, without
 
 from generator.cli import main as notices_main
 
@@ -230,3 +230,25 @@ def test_notices_check_reports_what_would_stop_the_build(notice_repo: NoticeRepo
     )
     assert "  FAIL    contact-phone  164.520(b)(1)(vii)\n" in result.err
     assert result.err.endswith("Checked 1 notice file: 1 problem.\n")
+
+
+def test_changes_after_a_version_without_the_reservation_are_a_warning(
+    notice_repo: NoticeRepo,
+) -> None:
+    reservation = " for all information we have about\nyou"
+    profile = with_practices(reserve_right_to_change=False)
+    notice_repo.write("npp.md", source(without(BODY, reservation), profile, effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    notice_repo.write("npp.md", source(effective="2025-01-01"))
+    notice_repo.commit("Reserve the right to change", "2024-12-01")
+    data = validate(notice_repo.path, "--format", "json", "--as-of", "2025-06-01").json()
+    first, second = data["notices"]  # type: ignore[misc]
+    rule = "retroactivity-needs-reservation"
+    assert next(f for f in first["findings"] if f["id"] == rule)["status"] == "not-applicable"
+    finding = next(f for f in second["findings"] if f["id"] == rule)
+    assert finding["status"] == "warn"
+    assert finding["message"] == (
+        "The previous version (2024-01-01) did not reserve the right to change the notice for "
+        "information already held, so this version's changes apply only to information created "
+        "or received from 2025-01-01 on."
+    )
