@@ -23,6 +23,8 @@ from .validation.packfile import load_rule_pack
 from .validation.report import failure_lines
 from .validation.timing import check_retention
 
+GATE_VERSIONS = 3
+"""Versions whose failures a stopped build lists; `notices validate` lists them all."""
 GATE_FIX = (
     "add what each line says, then build again; 'notices validate' shows the full report. "
     "An element that does not apply to you can be waived in the front matter, with a written "
@@ -61,8 +63,13 @@ def gate(validation: Validation) -> None:
         f"{'a required element' if count == 1 else f'{count} required elements'} of 45 CFR 164.520 "
         "missing from a notice in effect or about to take effect:"
     ]
-    for report in failing:
+    for report in failing[:GATE_VERSIONS]:
         lines.extend(failure_lines(report))
+    if len(failing) > GATE_VERSIONS:
+        more = len(failing) - GATE_VERSIONS
+        lines.append(
+            f"... and {more} more version{'s' if more > 1 else ''} of notices lacking them."
+        )
     first = failing[0]
     raise NoticeError(
         "\n".join(lines), path=first.path, commit=first.commit[:7] or WORKING_TREE, fix=GATE_FIX

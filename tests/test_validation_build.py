@@ -288,3 +288,34 @@ def test_a_profile_error_in_a_version_no_longer_in_effect_is_a_warning(repo: Not
         f"WARNING -  notices/npp.md, line {line + 1}, commit {sha}: unknown practice "
         "'fundraisng' in the entity profile.\n  How to fix: did you mean 'fundraising'?\n"
     )
+
+
+def test_a_stopped_build_lists_three_versions_and_counts_the_rest() -> None:
+    from generator.compliance import gate
+    from generator.errors import NoticeError
+    from generator.validation.findings import Finding, Outcome, VersionReport
+    from generator.validation.notices import Validation
+
+    missing = Finding("contact-phone", "164.520(b)(1)(vii)", "Phone", "Contact", Outcome.FAIL)
+    reports = [
+        VersionReport(
+            f"notices/n{i}.md",
+            f"n{i}",
+            "Notice",
+            dt.date(2025, 1, 1),
+            "current",
+            "abcdef0",
+            dt.date(2025, 6, 1),
+            "law",
+            "pack",
+            "profile",
+            (missing,),
+        )
+        for i in range(5)
+    ]
+    with pytest.raises(NoticeError) as error:
+        gate(Validation(reports=reports))
+    message = str(error.value)
+    assert message.startswith("notices/n0.md, commit abcdef0: 5 required elements of 45 CFR")
+    assert message.count("  FAIL    contact-phone") == 3
+    assert "\n... and 2 more versions of notices lacking them.\n  How to fix:" in message
