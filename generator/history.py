@@ -203,3 +203,72 @@ def _head_state(revisions: list[Revision]) -> dict[str, str]:
 def blob_id(data: bytes) -> str:
     """The id git gives a file's content (`git hash-object`)."""
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+@dataclass(frozen=True)
+class CommittedFile:
+    """A file as one commit holds it, for `notices diff` (None when the commit lacks it)."""
+
+    data: bytes | None
+    commit: str
+    path: str
+    """The file's path relative to the repository root, in POSIX form."""
+
+
+def repository_path(file: Path) -> tuple[Path, str] | None:
+    """The repository holding `file`, and the file's path in it; None outside a repository."""
+    try:
+        repo = git.Repo(
+            file.parent if file.parent.exists() else Path.cwd(), search_parent_directories=True
+        )
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None
+    try:
+        root = Path(repo.working_tree_dir or ".").resolve()
+        return root, file.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+    finally:
+        repo.close()
+
+
+def is_revision(start: Path, revision: str) -> bool:
+    """Whether `revision` names a commit in the repository around `start`."""
+    try:
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return False
+    try:
+        repo.commit(revision)
+    except (git.BadName, git.BadObject, ValueError):
+        return False
+    finally:
+        repo.close()
+    return True
+
+
+def read_committed(start: Path, revision: str, path: str) -> CommittedFile:
+    """The file at `path` (from the repository root) as the commit `revision` holds it."""
+    try:
+        repo = git.Repo(start, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise NoticeError(
+            f"'{revision}' names a git revision, but {start} is not in a git repository.",
+            fix="run the command inside your notices repository.",
+        ) from None
+    try:
+        commit = repo.commit(revision)
+    except (git.BadName, git.BadObject, ValueError):
+        repo.close()
+        raise NoticeError(
+            f"'{revision}' is not a commit, branch or tag of this repository.",
+            fix="name a revision git knows, such as HEAD, HEAD~1, main or a commit id.",
+        ) from None
+    try:
+        blob = commit.tree / path
+        data = bytes(blob.data_stream.read()) if blob.type == "blob" else None
+    except KeyError:
+        data = None
+    finally:
+        repo.close()
+    return CommittedFile(data, commit.hexsha, path)

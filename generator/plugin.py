@@ -16,9 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
+from mkdocs.utils.yaml import yaml_load
 
 from . import checklists, site
 from .errors import NoticeError
@@ -37,6 +39,10 @@ class NoticesConfig(Config):
     Without it, the NOTICES_AS_OF environment variable, then SOURCE_DATE_EPOCH, are used."""
     cache_dir = c.Type(str, default=".cache/notices")
     """Folder, relative to mkdocs.yml, where results are kept between builds."""
+    pdf = c.Type(bool, default=True)
+    """Publish a PDF and a large-print PDF of every version."""
+    pdf_workers = c.Type(int, default=0)
+    """Processes rendering the PDFs that are not in the cache; 0 for one per core."""
     validation = c.Choice(checklists.MODES, default="enforce")
     """HIPAA validation: enforce (stop the build when a notice in effect or upcoming fails an
     element), report (warn only) or skip. The local preview always reports, never stops."""
@@ -55,6 +61,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pages: dict[str, PageSpec] = {}
         self.final_site_dir: str | None = None
         self.pinned_epoch = False
+        self.generated_nav = False
+        self.local_navs: dict[str, Navigation] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -73,6 +81,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             cache_dir=config_dir / self.config.cache_dir,
             include_drafts=self.is_serve,
             site_url=config.site_url or "",
+            pdfs=self.config.pdf,
+            published_url=_configured_site_url(config) if self.is_serve else None,
+            pdf_workers=self.config.pdf_workers,
             site_name=config.site_name,
             validation_options=checklists.ValidationOptions(
                 mode=self.config.validation,
@@ -84,6 +95,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self._pin_source_date(build_date)
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
         config.extra_css.append(site.STYLESHEET)
+        config.extra_css.append(site.PRINT_STYLESHEET)
         if not self.is_serve:
             self._build_in_temporary_folder(config)
         return config
@@ -108,7 +120,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.pages[spec.src_uri] = spec
         for name, content in self.build.static_files().items():
             files.append(File.generated(config, name, content=content))
-        if config.nav is None:
+        self.generated_nav = config.nav is None
+        if self.generated_nav:
             config.nav = self.build.nav()
         return files
 
@@ -143,12 +156,20 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         page.toc = get_toc([site.toc_token(entry) for entry in body.toc])  # type: ignore[misc]
         return body.html
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.generated_nav:
+            self.local_navs = _local_navs(nav)
+        return nav
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and self.build is not None:
             context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
+            if not spec.in_nav and self.local_navs:
+                slug = spec.notice.slug if spec.notice else ""
+                context["nav"] = self.local_navs.get(slug, self.local_navs[""])
         return context
 
     @event_priority(50)
@@ -209,3 +230,29 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if self.pinned_epoch:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
             self.pinned_epoch = False
+
+
+def _local_navs(nav: Navigation) -> dict[str, Navigation]:
+    """For each notice, the navigation of its pages outside the site navigation.
+
+    An archived version or a redline shows the home page and its own notice's section, not
+    every notice: the menu stays useful, and the page's size no longer grows with the number
+    of notices. Under "" is the navigation of pages that belong to no active notice.
+    """
+    home = [item for item in nav.items if isinstance(item, Page)]
+    navs = {"": Navigation(home, home)}
+    for item in nav.items:
+        if isinstance(item, Section):
+            pages = [child for child in item.children if isinstance(child, Page)]
+            slug = pages[0].file.src_uri.split("/", 1)[0] if pages else ""
+            navs[slug] = Navigation([*home, item], [*home, *pages])
+    return navs
+
+
+def _configured_site_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml gives it: `mkdocs serve` replaces it with the preview's address."""
+    if not config.config_file_path:
+        return None
+    with open(config.config_file_path, "rb") as stream:
+        site_url = yaml_load(stream).get("site_url")
+    return str(site_url) if site_url else None

@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 
 from . import pages as links
+from . import redline_pages
 from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
@@ -23,12 +24,23 @@ from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
+from .pdf_files import (
+    PdfReport,
+    cached_or_rendered,
+    pdf_job,
+    pdf_path,
+    site_pdf_jobs,
+    write_pdfs,
+)
+from .printable import PrintTemplates, Variant, print_status
 from .redirects import former_addresses
 from .render import RenderedBody, TocEntry, render_version
 from .templating import package_environment
 
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
+PRINT_STYLESHEET = "assets/notices/print.css"
+REDLINE_ASSETS = ("redline.css", "redline.js")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -81,6 +93,12 @@ class SiteBuild:
     site_url: str = ""
     site_name: str = ""
     temporary_site_dir: str | None = None
+    pdfs: bool = True
+    published_url: str | None = None
+    """The site's own address, printed on copies, when it is served elsewhere (the preview)."""
+    pdf_workers: int = 0
+    """Processes rendering PDFs; 0 for one per core."""
+    pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
     validation_options: ValidationOptions = field(default_factory=ValidationOptions)
@@ -98,6 +116,10 @@ class SiteBuild:
     @cached_property
     def cache(self) -> BuildCache:
         return BuildCache(self.cache_dir)
+
+    @cached_property
+    def redlines(self) -> redline_pages.Redlines:
+        return redline_pages.Redlines(self.render, self.cache)
 
     @cached_property
     def archive(self) -> Archive:
@@ -126,6 +148,7 @@ class SiteBuild:
                 self.render(version)
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
+        pages += redline_pages.plan_redline_pages(self.archive, self.redlines)
         self.validation = check_site(self.archive, self.cache, self.validation_options, self.render)
         self.warnings.extend(self.validation.warnings)
         pages.extend(self.validation.pages)
@@ -136,7 +159,16 @@ class SiteBuild:
 
         Each feature (redlines, PDFs...) adds its fields here.
         """
-        return {}
+        fields: dict[str, Any] = {}
+        if self.pdfs:
+            fields["pdf"] = absolute(pdf_path(version))
+            fields["pdf_large_print"] = absolute(pdf_path(version, Variant.LARGE_PRINT))
+        fields |= redline_pages.redline_fields(version, absolute, self.archive, self.redlines)
+        return fields
+
+    def pdf_url(self, version: Version, large_print: bool = False) -> str:
+        """The site path of a version's PDF (templates get it only when the site makes PDFs)."""
+        return pdf_path(version, Variant.LARGE_PRINT if large_print else Variant.STANDARD)
 
     def feed_links(self, version: Version) -> list[FeedLink]:
         """Links of a version's feed entry beyond the version's page, as site-relative paths.
@@ -145,7 +177,25 @@ class SiteBuild:
         FeedLink("related", <redline path>, "What changed since the version of ..."), a PDF as
         FeedLink("enclosure", <pdf path>, "PDF copy", "application/pdf").
         """
-        return []
+        links: list[FeedLink] = []
+        notice = self.archive.notice(version.slug)
+        previous = (
+            notice.version(version.previous_date.isoformat())
+            if notice and version.previous_date
+            else None
+        )
+        if previous is not None:
+            since = format_date(previous.effective_date)
+            links.append(
+                FeedLink(
+                    "related",
+                    redline_pages.redline_url(previous, version),
+                    f"What changed since the version of {since}",
+                )
+            )
+        if self.pdfs:
+            links.append(FeedLink("enclosure", pdf_path(version), "PDF copy", "application/pdf"))
+        return links
 
     def feeds(self) -> list[Feed]:
         """The Atom feeds: the site's, then one per notice."""
@@ -175,10 +225,14 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
-        return {
+        files = {
             STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
+            PRINT_STYLESHEET: (PACKAGE / "assets" / "print.css").read_bytes(),
             ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
         }
+        for name in REDLINE_ASSETS:
+            files[f"assets/notices/{name}"] = (PACKAGE / "assets" / name).read_bytes()
+        return files
 
     def template_context(self, spec: PageSpec) -> dict[str, Any]:
         """What the notice templates read: the page, its notice and version, and helpers."""
@@ -190,8 +244,11 @@ class SiteBuild:
             "build_date": self.build_date,
             "is_preview": self.include_drafts,
             "links": links,
+            "redlines": redline_pages,
             "format_date": format_date,
             "status_labels": links.STATUS_LABELS,
+            "pdf_url": self.pdf_url if self.pdfs else None,
+            "print_status": print_status,
             "checklists": self.validation,
             "shared_nav": self.shared_nav,
         }
@@ -205,7 +262,9 @@ class SiteBuild:
         )
 
     def write_outputs(self, site_dir: Path) -> None:
-        """Files beside the pages: the manifest, feeds, redirects (each feature adds its files)."""
+        """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""
+        if self.pdfs:
+            self.pdf_report = self.write_pdfs(site_dir)
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
         write_feeds(self.feeds(), site_dir, self.templates)
@@ -221,6 +280,29 @@ class SiteBuild:
             if not page.exists():
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(template.render(target=target), encoding="utf-8")
+
+    def write_pdfs(self, site_dir: Path) -> PdfReport:
+        """A PDF and a large-print PDF of every version, rendered only when not in the cache."""
+        jobs = site_pdf_jobs(
+            self.archive,
+            lambda version: self.render(version).html,
+            templates=PrintTemplates(self.templates),
+            cache=self.cache,
+            site_url=self.published_url or self.site_url,
+        )
+        return write_pdfs(jobs, self.cache, site_dir, self.pdf_workers)
+
+    def pdf_of(self, version: Version, variant: Variant = Variant.STANDARD) -> bytes:
+        """One version's PDF, the same bytes as in the site: from the cache, or rendered now."""
+        job = pdf_job(
+            version,
+            variant,
+            self.render(version).html,
+            templates=PrintTemplates(self.templates),
+            cache=self.cache,
+            site_url=self.published_url or self.site_url,
+        )
+        return cached_or_rendered(job, self.cache)
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:

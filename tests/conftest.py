@@ -29,6 +29,7 @@ theme:
 plugins:
   - search
   - privacy-notices:
+      pdf: false  # PDFs take 0.3 s each: only the tests of PDFs turn them on
       validation: skip  # these notices are a few lines long; tests/test_validation_*.py turn it on
 """
 

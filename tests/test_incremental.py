@@ -34,9 +34,9 @@ def site_files(site: Path) -> dict[str, bytes]:
 def test_a_warm_build_makes_nothing_new(notice_repo: NoticeRepo) -> None:
     two_notices(notice_repo)
     cold = notice_repo.build(quiet=False)
-    assert cold.work() == {"body": (3, 0), "text": (3, 0)}
+    assert cold.work() == {"body": (3, 0), "redline": (1, 0), "text": (3, 0)}
     warm = notice_repo.build(quiet=False)
-    assert warm.work() == {"body": (0, 3), "text": (0, 3)}
+    assert warm.work() == {"body": (0, 3), "redline": (0, 1), "text": (0, 3)}
 
 
 def test_a_new_version_makes_only_its_own_outputs(notice_repo: NoticeRepo) -> None:
@@ -45,7 +45,8 @@ def test_a_new_version_makes_only_its_own_outputs(notice_repo: NoticeRepo) -> No
     notice_repo.write("npp.md", notice_source(effective="2025-09-01", body="## A\n\nThird.\n"))
     notice_repo.commit("Third version", "2025-05-01")
     built = notice_repo.build(quiet=False)
-    assert built.work() == {"body": (1, 3), "text": (1, 3)}
+    # the new version's redlines against each earlier version are new; the old one is reused
+    assert built.work() == {"body": (1, 3), "redline": (2, 1), "text": (1, 3)}
     assert "Third." in built.text("npp/2025-09-01")
 
 
@@ -87,7 +88,7 @@ def test_two_builds_at_once_share_the_cache_safely(notice_repo: NoticeRepo, tmp_
     assert [build.wait() for build in builds] == [0, 0]
     assert filecmp.dircmp(tmp_path / "site-0", tmp_path / "site-1").diff_files == []
     after = notice_repo.build(as_of="2025-06-01", quiet=False)
-    assert after.work() == {"body": (0, 3), "text": (0, 3)}
+    assert after.work() == {"body": (0, 3), "redline": (0, 1), "text": (0, 3)}
 
 
 def test_an_entry_stored_under_another_key_is_not_trusted(tmp_path: Path) -> None:

@@ -260,3 +260,23 @@ def test_a_version_withdrawn_before_its_date_never_applies(notice_repo: NoticeRe
         ("retired", None),
     ]
     assert "This version was withdrawn before it took effect." in built.text("other/2025-06-01")
+
+
+def test_pages_outside_the_navigation_show_their_own_notice_in_the_menu(
+    notice_repo: NoticeRepo,
+) -> None:
+    three_versions(notice_repo)
+    notice_repo.write(
+        "policy.md", notice_source(title="Website Privacy Policy", kind="privacy-policy")
+    )
+    notice_repo.commit("Policy", "2024-12-15")
+
+    def menu(url: str) -> str:
+        html = notice_repo.path.joinpath("site", url, "index.html").read_text()
+        return html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>\n</div>", 1)[0]
+
+    notice_repo.build()
+    archived = menu("npp/2024-01-01")
+    assert "Notice of Privacy Practices" in archived and "Website Privacy Policy" not in archived
+    assert 'href="../history/"' in archived and 'href="../.."' in archived
+    assert "Website Privacy Policy" in menu("npp")  # pages in the navigation show all of it

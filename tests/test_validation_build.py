@@ -106,7 +106,9 @@ def test_report_mode_warns_and_skip_mode_is_silent(notice_repo: NoticeRepo) -> N
 def test_a_waived_element_does_not_stop_the_build_and_shows_on_the_checklist(
     notice_repo: NoticeRepo,
 ) -> None:
-    reason = "Our Privacy Office takes questions by mail only, as our state regulator allows."
+    reason = (
+        "Our Privacy Office takes questions by mail only, as our regulator allows (<b>§ 4</b>)."
+    )
     notice_repo.write(
         "npp.md",
         source(
@@ -124,6 +126,7 @@ def test_a_waived_element_does_not_stop_the_build_and_shows_on_the_checklist(
         "The telephone number of that person or office contact-phone 164.520(b)(1)(vii) Waived "
         f"Waived: {reason} Without the waiver: fail. Not found."
     ) in page
+    assert "(&lt;b&gt;§ 4&lt;/b&gt;)" in built.page("npp/2025-01-01/checklist")  # text, not markup
 
 
 def test_a_bad_profile_key_in_the_current_version_stops_the_build(repo: NoticeRepo) -> None:
@@ -265,15 +268,23 @@ def test_findings_are_cached_by_content_and_law(notice_repo: NoticeRepo, tmp_pat
     assert plan(dt.date(2026, 3, 1)).cache.misses("validation") == 1  # Part 2 now in force
 
 
-def test_the_demo_builds_with_its_checklists(tmp_path: Path) -> None:
-    from conftest import ROOT, run_build
+def test_the_demos_plan_has_a_checklist_per_hipaa_version_and_passes_the_gate() -> None:
+    from conftest import ROOT
 
-    site = tmp_path / "site"
-    built = run_build(ROOT, "--site-dir", str(site), as_of="2026-11-22")
-    assert built.status == 0, built.err
-    page = (site / "notice-of-privacy-practices/2026-02-16/checklist/index.html").read_text()
-    assert "No required element is missing." in page
-    assert PROFILE["name"] not in page
+    build = SiteBuild(
+        ROOT / "notices",
+        dt.date(2026, 11, 22),
+        cache_dir=None,
+        validation_options=ValidationOptions(pages=True),
+    )
+    checklists = [page for page in build.plan() if page.kind == "checklist"]
+    assert [page.url for page in checklists] == [
+        f"notice-of-privacy-practices/{date}/checklist/"
+        for date in ("2024-07-01", "2025-03-01", "2026-02-16", "2027-01-01")
+    ]
+    assert all(not page.extra["report"].failures for page in checklists)
+    assert build.warnings == []
+    assert PROFILE["name"] not in str(checklists[0].extra["report"].profile)
 
 
 def test_a_profile_error_in_a_version_no_longer_in_effect_is_a_warning(repo: NoticeRepo) -> None:
