@@ -19,6 +19,7 @@ from . import redline_pages
 from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
+from .checklists import SiteValidation, ValidationOptions, check_site
 from .errors import NoticeError
 from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
@@ -102,6 +103,10 @@ class SiteBuild:
     pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    validation_options: ValidationOptions = field(default_factory=ValidationOptions)
+    validation: SiteValidation = field(default_factory=SiteValidation)
+    warnings: list[str] = field(default_factory=list)
+    """Problems that do not stop the build, for the front end to show."""
     shared_nav: dict[str, str] = field(default_factory=dict)
     """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
     theme_fingerprint: str = ""
@@ -151,6 +156,9 @@ class SiteBuild:
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
         pages += redline_pages.plan_redline_pages(self.archive, self.redlines, self.pdfs)
+        self.validation = check_site(self.archive, self.cache, self.validation_options, self.render)
+        self.warnings.extend(self.validation.warnings)
+        pages.extend(self.validation.pages)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -250,6 +258,7 @@ class SiteBuild:
             "status_labels": links.STATUS_LABELS,
             "pdf_url": self.pdf_url if self.pdfs else None,
             "print_status": print_status,
+            "checklists": self.validation,
             "shared_nav": self.shared_nav,
         }
 
