@@ -265,10 +265,17 @@ class SiteBuild:
     def work_done(self) -> str:
         """What this build made and what it reused from the cache, kind by kind."""
         kinds = sorted({kind for kind, _ in self.cache.counts})
-        return "; ".join(
+        work = [
             f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
             for kind in kinds
-        )
+        ]
+        if self.pdf_report is not None and self.pdf_report.rendered:
+            report = self.pdf_report
+            work.append(
+                f"PDF rendering: {report.render_seconds:.1f} s of CPU in {report.seconds:.1f} s "
+                f"on {report.workers} workers"
+            )
+        return "; ".join(work)
 
     def write_outputs(self, site_dir: Path) -> None:
         """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""
