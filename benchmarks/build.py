@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from corpus import edit, make_repository, new_notice, render
+from corpus import edit, generated_size, make_repository, new_notice, render
 from floor import write_plain_site
 
 BIN = Path(sys.executable).parent
@@ -67,12 +67,12 @@ def add_version(repository: Path, notices: int) -> None:
     """Commit a new version of notice 000, effective a month after the build date."""
     rng = random.Random(99)
     text = render(
-        edit(rng, new_notice(rng)),
+        edit(rng, new_notice(rng, generated_size("hipaa-npp"))),
         title="Notice 000",
         kind="hipaa-npp",
         effective=dt.date.fromisoformat(AS_OF) + dt.timedelta(days=30),
         summary="A new version.",
-        phone="555-123-4567",
+        phone="541-555-0142",
     )
     (repository / "notices" / "notice-000.md").write_text(text, encoding="utf-8")
     env = {

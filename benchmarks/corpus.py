@@ -1,10 +1,11 @@
 """A synthetic notices repository: N notices x V versions of realistic 20 KB notices.
 
-Each notice is a HIPAA-style notice or a privacy policy made of sections, paragraphs and lists
-of plausible sentences; each new version makes the edits legal teams make (a phone number or a
-date changes, sentences are reworded, a paragraph is added or removed, now and then a section
-moves). Commits are written with `git fast-import`, one per version, with increasing dates, so
-a 100 x 20 history takes seconds to make.
+Each notice starts from one of the demo notices in notices/ (our own text, so a HIPAA notice
+holds every required element and passes validation), under its own entity's name, followed by
+generated sections of plausible sentences up to about 20 KB. Each new version makes the edits
+legal teams make in the generated part (a sentence reworded, a paragraph added or removed, now
+and then a section moved) and changes the telephone number. Commits are written with
+`git fast-import`, one per version, with increasing dates, so a 100 x 20 history takes seconds.
 """
 
 from __future__ import annotations
@@ -154,9 +155,25 @@ def edit(rng: random.Random, sections: list[Section]) -> list[Section]:
     return sections
 
 
+DEMO = Path(__file__).resolve().parents[1] / "notices"
+DEMO_ENTITY = "Alder Valley Community Health"
+DEMO_PHONE = "541-555-0188"
+
+
+def demo_notice(kind: str) -> tuple[str, str]:
+    """The entity profile (front matter) and the body of our demo notice of `kind`."""
+    name = "notice-of-privacy-practices.md" if kind == "hipaa-npp" else "website-privacy-policy.md"
+    text = (DEMO / name).read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return front.split("entity:\n", 1)[1], body
+
+
 def render(
     sections: list[Section], *, title: str, kind: str, effective: dt.date, summary: str, phone: str
 ) -> str:
+    """The notice file: the demo notice of `kind` under its own name, then `sections`."""
+    profile, body = demo_notice(kind)
+    entity = f"{title.removeprefix('Notice ')} Health Network"
     lines = [
         "---",
         f"title: {title}",
@@ -164,8 +181,9 @@ def render(
         f"effective_date: {effective.isoformat()}",
         f'summary: "{summary}"',
         "entity:",
-        "  name: Example Health Network",
+        profile.replace(DEMO_ENTITY, entity).rstrip("\n"),
         "---",
+        body.replace(DEMO_ENTITY, entity).replace(DEMO_PHONE, phone).rstrip("\n"),
         "",
     ]
     for section in sections:
@@ -173,8 +191,17 @@ def render(
         for block in section.blocks:
             lines += block if block[0].startswith("- ") else [" ".join(block)]
             lines.append("")
-    lines += ["## How to reach us", "", f"Call the Privacy Office at {phone}.", ""]
     return "\n".join(lines)
+
+
+def kind_of(number: int) -> str:
+    """Even notices are HIPAA notices, odd ones privacy policies."""
+    return "hipaa-npp" if number % 2 == 0 else "privacy-policy"
+
+
+def generated_size(kind: str, total: int = 20_000) -> int:
+    """How much generated text brings a notice of `kind` to about `total` bytes."""
+    return max(2_000, total - len(demo_notice(kind)[1].encode()))
 
 
 def make_repository(path: Path, notices: int, versions: int, seed: int = 7) -> None:
@@ -183,7 +210,7 @@ def make_repository(path: Path, notices: int, versions: int, seed: int = 7) -> N
     path.mkdir(parents=True)
     subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)
     start = dt.datetime(2015, 1, 5, 10, tzinfo=dt.UTC)
-    texts = [new_notice(rng) for _ in range(notices)]
+    texts = [new_notice(rng, generated_size(kind_of(n))) for n in range(notices)]
     stream: list[bytes] = []
     mark = 0
     for version in range(versions):
@@ -192,14 +219,14 @@ def make_repository(path: Path, notices: int, versions: int, seed: int = 7) -> N
                 texts[n] = edit(rng, texts[n])
             published = start + dt.timedelta(days=version * 180 + n % 90)
             effective = published.date() + dt.timedelta(days=30)
-            kind = "hipaa-npp" if n % 2 == 0 else "privacy-policy"
+            kind = kind_of(n)
             body = render(
                 texts[n],
                 title=f"Notice {n:03d}",
                 kind=kind,
                 effective=effective,
                 summary=f"Version {version + 1}: reworded sections and updated contacts.",
-                phone=f"555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
+                phone=f"541-555-{rng.randint(100, 199):04d}",
             )
             mark += 1
             stream.append(

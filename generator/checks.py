@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .archive import load_archive
 from .cache import BuildCache
+from .compliance import gate_problems
 from .errors import NoticeError
 from .history import is_notice_path, repository_root
 from .render import render_body
@@ -31,9 +32,17 @@ class CheckReport:
 
 
 def check_notices(
-    notices_path: Path, paths: Sequence[Path], *, today: dt.date, cache: BuildCache
+    notices_path: Path,
+    paths: Sequence[Path],
+    *,
+    today: dt.date,
+    cache: BuildCache,
+    validate: bool = False,
 ) -> CheckReport:
-    """Check the notice files among `paths` (all notice files when there are none)."""
+    """Check the notice files among `paths` (all notice files when there are none).
+
+    With `validate`, also what HIPAA validation would stop the build for (compliance.py).
+    """
     root = repository_root(notices_path)
     notices_dir = notices_path.resolve().relative_to(root).as_posix()
     if notices_dir == ".":
@@ -51,7 +60,9 @@ def check_notices(
             problems.append(problem)
     if not problems:
         try:
-            load_archive(notices_path, today, cache=cache, include_drafts=True)
+            archive, _ = load_archive(notices_path, today, cache=cache, include_drafts=True)
+            if validate:
+                problems.extend(gate_problems(archive, cache))
         except NoticeError as error:
             problems.append(error)
     return CheckReport(tuple(checked), tuple(skipped), tuple(problems))

@@ -53,6 +53,8 @@ class PdfReport:
     reused: int = 0
     workers: int = 1
     seconds: float = 0.0
+    render_seconds: float = 0.0
+    """CPU time spent rendering, summed over the processes that rendered."""
 
 
 def pdf_path(version: Version, variant: Variant = Variant.STANDARD) -> str:
@@ -123,9 +125,10 @@ def write_pdfs(
             cache.counts[KIND, "hit"] += 1
             report.reused += 1
 
-    for job, data in render_pdfs(missing(), report.workers):
+    for job, (data, cpu) in render_pdfs(missing(), report.workers):
         keep_pdf(job, data, cache, site_dir / job.path)
         report.rendered += 1
+        report.render_seconds += cpu
     report.seconds = time.perf_counter() - started
     return report
 
@@ -147,13 +150,17 @@ def cached_or_rendered(job: PdfJob, cache: BuildCache) -> bytes:
     if stored is not None:
         cache.counts[KIND, "hit"] += 1
         return stored.read_bytes()
-    data = _render(job.page, job.base_url)
+    data, _ = _render(job.page, job.base_url)
     cache.counts[KIND, "miss"] += 1
     cache.store_file(KIND, job.key, data)
     return data
 
 
-def render_pdfs(jobs: Iterable[PdfJob], workers: int) -> Iterator[tuple[PdfJob, bytes]]:
+Rendered = tuple[bytes, float]
+"""A PDF and the CPU seconds it took."""
+
+
+def render_pdfs(jobs: Iterable[PdfJob], workers: int) -> Iterator[tuple[PdfJob, Rendered]]:
     """Render each job's PDF, in parallel when there is more than one, as results come in."""
     pending = iter(jobs)
     first = list(itertools.islice(pending, 2))
@@ -162,7 +169,7 @@ def render_pdfs(jobs: Iterable[PdfJob], workers: int) -> Iterator[tuple[PdfJob, 
             yield job, _render(job.page, job.base_url)
         return
     with ProcessPoolExecutor(workers, mp_context=_process_context()) as pool:
-        running: dict[Future[bytes], PdfJob] = {}
+        running: dict[Future[Rendered], PdfJob] = {}
         try:
             for job in itertools.chain(first, pending):
                 running[pool.submit(_render, job.page, job.base_url)] = job
@@ -174,13 +181,13 @@ def render_pdfs(jobs: Iterable[PdfJob], workers: int) -> Iterator[tuple[PdfJob, 
             pool.shutdown(cancel_futures=True)
 
 
-def _finished(running: dict[Future[bytes], PdfJob]) -> Iterator[tuple[PdfJob, bytes]]:
+def _finished(running: dict[Future[Rendered], PdfJob]) -> Iterator[tuple[PdfJob, Rendered]]:
     done, _ = wait(running, return_when=FIRST_COMPLETED)
     for future in done:
         yield running.pop(future), future.result()
 
 
-def _render(page: str, base_url: str | None) -> bytes:
+def _render(page: str, base_url: str | None) -> Rendered:
     # Imported here, in the worker, so a build whose PDFs are all cached never loads WeasyPrint.
     try:
         from .pdf import render_pdf
@@ -191,7 +198,9 @@ def _render(page: str, base_url: str | None) -> bytes:
             "privacy-notices plugin in mkdocs.yml.",
         ) from None
 
-    return render_pdf(page, base_url)
+    started = time.process_time()
+    data = render_pdf(page, base_url)
+    return data, time.process_time() - started
 
 
 def _process_context() -> multiprocessing.context.BaseContext:

@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.utils.yaml import yaml_load
 
-from . import site, theme
+from . import checklists, site, theme
 from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
@@ -44,6 +44,13 @@ class NoticesConfig(Config):
     """Publish a PDF and a large-print PDF of every version."""
     pdf_workers = c.Type(int, default=0)
     """Processes rendering the PDFs that are not in the cache; 0 for one per core."""
+    validation = c.Choice(checklists.MODES, default="enforce")
+    """HIPAA validation: enforce (stop the build when a notice in effect or upcoming fails an
+    element), report (warn only) or skip. The local preview always reports, never stops."""
+    validation_checklists = c.Type(bool, default=False)
+    """Publish a compliance checklist page for each HIPAA notice version.
+
+    The local preview always has them."""
 
 
 class NoticesPlugin(BasePlugin[NoticesConfig]):
@@ -80,6 +87,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             published_url=_configured_site_url(config) if self.is_serve else None,
             pdf_workers=self.config.pdf_workers,
             site_name=config.site_name,
+            validation_options=checklists.ValidationOptions(
+                mode=self.config.validation,
+                pages=self.config.validation_checklists,
+                preview=self.is_serve,
+                previous_manifest=Path(config.site_dir) / "notices.json",
+            ),
         )
         self._pin_source_date(build_date)
         try:
@@ -106,6 +119,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             raise PluginError(str(error)) from error
         for problem in self.build.skipped:
             log.warning("left out of the archive (a later commit replaced it): %s", problem)
+        for warning in self.build.warnings:
+            log.warning(warning)
         for file in list(files):
             if file.src_uri.endswith(".md") and file.is_documentation_page():
                 files.remove(file)  # a notice source, published through its versions instead
@@ -139,6 +154,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if spec is None:
             return markdown
         page.meta.update(template=spec.template, title=spec.title)
+        if "hide" in spec.extra:
+            page.meta["hide"] = spec.extra["hide"]  # theme parts a page does without (toc...)
         if not spec.in_search:
             page.meta["search"] = {"exclude": True}
         return ""

@@ -19,6 +19,7 @@ from . import redline_pages
 from .applied import ON_DATE_SCRIPT, plan_on_date_pages
 from .archive import load_archive
 from .cache import BuildCache
+from .checklists import SiteValidation, ValidationOptions, check_site
 from .errors import NoticeError
 from .feeds import Feed, FeedLink, build_feeds, write_feeds
 from .manifest import build_manifest, dump_manifest
@@ -106,6 +107,10 @@ class SiteBuild:
     pdf_report: PdfReport | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
+    validation_options: ValidationOptions = field(default_factory=ValidationOptions)
+    validation: SiteValidation = field(default_factory=SiteValidation)
+    warnings: list[str] = field(default_factory=list)
+    """Problems that do not stop the build, for the front end to show."""
     shared_nav: dict[str, str] = field(default_factory=dict)
     """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
     theme_fingerprint: str = ""
@@ -155,6 +160,9 @@ class SiteBuild:
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
         pages += redline_pages.plan_redline_pages(self.archive, self.redlines, self.pdfs)
+        self.validation = check_site(self.archive, self.cache, self.validation_options, self.render)
+        self.warnings.extend(self.validation.warnings)
+        pages.extend(self.validation.pages)
         return pages
 
     def version_fields(self, version: Version, absolute: Callable[[str], str]) -> dict[str, Any]:
@@ -257,16 +265,24 @@ class SiteBuild:
             "status_labels": links.STATUS_LABELS,
             "pdf_url": self.pdf_url if self.pdfs else None,
             "print_status": print_status,
+            "checklists": self.validation,
             "shared_nav": self.shared_nav,
         }
 
     def work_done(self) -> str:
         """What this build made and what it reused from the cache, kind by kind."""
         kinds = sorted({kind for kind, _ in self.cache.counts})
-        return "; ".join(
+        work = [
             f"{kind}: made {self.cache.misses(kind)}, reused {self.cache.hits(kind)}"
             for kind in kinds
-        )
+        ]
+        if self.pdf_report is not None and self.pdf_report.rendered:
+            report = self.pdf_report
+            work.append(
+                f"PDF rendering: {report.render_seconds:.1f} s of CPU in {report.seconds:.1f} s "
+                f"on {report.workers} workers"
+            )
+        return "; ".join(work)
 
     def write_outputs(self, site_dir: Path) -> None:
         """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""

@@ -118,12 +118,28 @@ def _load_front_matter(
             fix=EXAMPLE_FRONT_MATTER,
             **where,
         )
-    key_lines = {
-        str(key.value): key.start_mark.line + 2
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
-    return front, key_lines
+    return front, _key_lines(node)
+
+
+def _key_lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
+    """Line of every key, nested ones as dotted paths ("entity.practices.fundraising").
+
+    List items are numbered ("covers.right-to-amend.0"), so messages can point at any value.
+    """
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        children = [
+            (key.value, key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)
+        ]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(str(i), item, item) for i, item in enumerate(node.value)]
+    else:
+        return lines
+    for name, key, value in children:
+        path = f"{prefix}{name}"
+        lines[path] = key.start_mark.line + 2
+        lines.update(_key_lines(value, path + "."))
+    return lines
 
 
 def _build_text(

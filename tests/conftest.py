@@ -30,6 +30,7 @@ plugins:
   - search
   - privacy-notices:
       pdf: false  # PDFs take 0.3 s each: only the tests of PDFs turn them on
+      validation: skip  # these notices are a few lines long; tests/test_validation_*.py turn it on
 """
 
 BODY = """\

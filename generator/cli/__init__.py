@@ -7,10 +7,10 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import NoticeError
-from . import check, diff, importer, new, pdf, site
+from . import check, diff, importer, new, pdf, site, validate
 
 EXIT_ERROR = 2
-COMMANDS = (site, new, check, importer, diff, pdf)
+COMMANDS = (site, new, check, importer, diff, pdf, validate)
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -37,7 +37,11 @@ def register(commands: Any) -> None:
 def run_check(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     report = check_notices(
-        project.notices_path, args.paths, today=dt.date.today(), cache=project.cache
+        project.notices_path,
+        args.paths,
+        today=dt.date.today(),
+        cache=project.cache,
+        validate=project.validation == "enforce",
     )
     for path in report.skipped:
         print(f"note: {path} is not a notice file, so it was not checked.", file=sys.stderr)

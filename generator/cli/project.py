@@ -14,6 +14,10 @@ from ..errors import NoticeError
 class Project:
     notices_path: Path
     cache: BuildCache
+    validation: str = "enforce"
+    """The plugin's HIPAA validation mode: enforce, report or skip."""
+    site_dir: Path | None = None
+    """Where the site is built (its notices.json tells what the last build published)."""
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -41,4 +45,6 @@ def load_project(config_file: str) -> Project:
     plugin = config.plugins.get("privacy-notices")
     folder = Path(config.config_file_path or config_file).resolve().parent
     cache_dir = getattr(getattr(plugin, "config", None), "cache_dir", None)
-    return Project(Path(config.docs_dir), BuildCache(folder / cache_dir if cache_dir else None))
+    validation = getattr(getattr(plugin, "config", None), "validation", "enforce")
+    cache = BuildCache(folder / cache_dir if cache_dir else None)
+    return Project(Path(config.docs_dir), cache, validation, Path(config.site_dir))
