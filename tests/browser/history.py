@@ -33,7 +33,9 @@ theme:
         name: Switch to light mode
 plugins:
   - search
-  - privacy-notices
+  - privacy-notices:
+      validation: report  # these notices are short: the checklists show what they lack
+      validation_checklists: true
 """
 
 NPP_BODY = """\

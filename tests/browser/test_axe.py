@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "which version applied on a date": f"{NPP}/on-date/",
     "redline": f"{NPP}/changes/2024-01-01-to-2025-01-01/",
     "every comparison": f"{NPP}/changes/",
+    "HIPAA checklist": f"{NPP}/2025-01-01/checklist/",
     "withdrawn notice history": "dental-clinic-npp/history/",
     "withdrawn version": "dental-clinic-npp/2024-01-01/",
     "page not found": "404.html",
