@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.utils.yaml import yaml_load
 
-from . import checklists, site
+from . import checklists, site, theme
 from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
@@ -72,6 +72,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if not config.use_directory_urls:
             raise PluginError("privacy-notices: permanent addresses need use_directory_urls: true.")
         config_dir = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").name
         try:
             build_date = site.resolve_build_date(self.config.as_of, os.environ)
         except NoticeError as error:
@@ -94,11 +95,17 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             ),
         )
         self._pin_source_date(build_date)
+        try:
+            theme.protect_readers(config.theme, config.extra, config_file)
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(PACKAGE / "templates"))
         if config.theme.custom_dir:
             self.build.theme_fingerprint = folder_fingerprint(Path(config.theme.custom_dir))
         config.extra_css.append(site.STYLESHEET)
         config.extra_css.append(site.PRINT_STYLESHEET)
+        config.extra_css.append(site.ACCESS_STYLESHEET)
+        config.extra_javascript.append(site.ACCESS_SCRIPT)
         if not self.is_serve:
             self._build_in_temporary_folder(config)
         return config
@@ -134,6 +141,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     ) -> jinja2.Environment:
         if self.build is not None:
             self.build.templates = env  # so that custom_dir overrides every template we render
+            templates = str(PACKAGE / "templates")
+            theme.extend_environment(
+                env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
+            )
         return env
 
     def on_page_markdown(
@@ -157,7 +168,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             body = spec.body()
         except NoticeError as error:
             raise PluginError(str(error)) from error
-        page.toc = get_toc([site.toc_token(entry) for entry in body.toc])  # type: ignore[misc]
+        page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
         return body.html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

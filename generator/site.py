@@ -42,6 +42,10 @@ from .templating import package_environment
 PACKAGE = Path(__file__).parent
 STYLESHEET = "assets/notices/notices.css"
 PRINT_STYLESHEET = "assets/notices/print.css"
+ACCESS_STYLESHEET = "assets/notices/access.css"
+ACCESS_SCRIPT = "assets/notices/access.js"
+SKIP_TARGET = "__content"
+"""Id of the element where every page's "Skip to content" link lands: before any banner."""
 REDLINE_ASSETS = ("redline.css", "redline.js")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -234,10 +238,13 @@ class SiteBuild:
         return items
 
     def static_files(self) -> dict[str, bytes]:
+        assets = PACKAGE / "assets"
         files = {
-            STYLESHEET: (PACKAGE / "assets" / "notices.css").read_bytes(),
-            PRINT_STYLESHEET: (PACKAGE / "assets" / "print.css").read_bytes(),
-            ON_DATE_SCRIPT: (PACKAGE / "assets" / "on-date.js").read_bytes(),
+            STYLESHEET: (assets / "notices.css").read_bytes(),
+            PRINT_STYLESHEET: (assets / "print.css").read_bytes(),
+            ON_DATE_SCRIPT: (assets / "on-date.js").read_bytes(),
+            ACCESS_STYLESHEET: (assets / "access.css").read_bytes(),
+            ACCESS_SCRIPT: (assets / "access.js").read_bytes(),
         }
         for name in REDLINE_ASSETS:
             files[f"assets/notices/{name}"] = (PACKAGE / "assets" / name).read_bytes()
@@ -326,6 +333,16 @@ class SiteBuild:
             site_url=self.published_url or self.site_url,
         )
         return cached_or_rendered(job, self.cache)
+
+
+def page_toc_tokens(spec: PageSpec, body: RenderedBody) -> list[dict[str, Any]]:
+    """A page's table of contents: the page itself, where the skip link lands, then its headings.
+
+    The theme shows only the headings, and writes a "Skip to content" link to the first entry:
+    on every page, to the top of the page's own content, before any status banner.
+    """
+    children = [toc_token(entry) for entry in body.toc]
+    return [{"level": 1, "id": SKIP_TARGET, "name": spec.title, "children": children}]
 
 
 def toc_token(entry: TocEntry) -> dict[str, Any]:
