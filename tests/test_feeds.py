@@ -246,7 +246,7 @@ def test_pages_advertise_the_feeds_and_the_history_links_them(
     published: tuple[Built, dict[str, str]],
 ) -> None:
     built, _ = published
-    atom = '<link rel="alternate" type="application/atom+xml"'
+    atom = '<link rel="alternate feed" type="application/atom+xml"'
     home = built.page("")
     assert f'{atom} href="feed.xml" title="Example Health privacy notices: every notice">' in home
     version = built.page("npp/2024-01-01")
