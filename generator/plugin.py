@@ -22,7 +22,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 from mkdocs.utils.yaml import yaml_load
 
-from . import checklists, site, theme
+from . import builddate, checklists, site, theme
 from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
@@ -74,7 +74,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         config_dir = Path(config.config_file_path or ".").resolve().parent
         config_file = Path(config.config_file_path or "mkdocs.yml").name
         try:
-            build_date = site.resolve_build_date(self.config.as_of, os.environ)
+            build_date = builddate.resolve_build_date(self.config.as_of, os.environ)
         except NoticeError as error:
             raise PluginError(str(error)) from error
         self.build = site.SiteBuild(
@@ -238,7 +238,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def _pin_source_date(self, build_date: Any) -> None:
         """Give MkDocs (sitemap dates, gzip headers) the build date, for reproducible output."""
         if "SOURCE_DATE_EPOCH" not in os.environ:
-            os.environ["SOURCE_DATE_EPOCH"] = str(site.epoch_of(build_date))
+            os.environ["SOURCE_DATE_EPOCH"] = str(builddate.epoch_of(build_date))
             self.pinned_epoch = True
 
     def _restore_source_date(self) -> None:

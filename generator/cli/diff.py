@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..builddate import resolve_build_date
 from ..redline.data import render_json
 from ..redline.document import render_standalone
 from ..redline.inputs import FORMS, diff_sides, read_sides
 from ..redline.textview import render_markdown, render_terminal
-from ..site import resolve_build_date
 
 EXIT_EQUAL, EXIT_DIFFERENT = 0, 1
 DOCS_DIR = re.compile(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)

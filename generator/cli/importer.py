@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..builddate import DATE, resolve_build_date
 from ..errors import NoticeError
 from ..importer import (
     ImportOptions,
@@ -20,7 +21,6 @@ from ..importer import (
     write_sources,
 )
 from ..model import Kind
-from ..site import DATE, resolve_build_date
 
 EXIT_FAILED = 1
 

@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..builddate import parse_date, resolve_build_date
 from ..errors import NoticeError
 from ..pdf_files import find_version
 from ..printable import Variant
-from ..site import SiteBuild, parse_date, resolve_build_date
+from ..site import SiteBuild
 from ..templating import package_environment
 
 EXIT_FAILED = 1

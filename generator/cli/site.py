@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from ..site import parse_date
+from ..builddate import parse_date
 
 EXIT_FAILED = 1
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..builddate import parse_date
 from ..cache import BuildCache
 from ..compliance import validate_files, validate_folder
-from ..site import parse_date
 from ..validation.notices import Validation
 from ..validation.report import to_json, to_text
 from .project import Project, add_config_option, load_project
