@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -41,8 +41,13 @@ class PdfJob:
     """Path of the PDF in the site ("npp/2025-01-01/npp-2025-01-01.pdf")."""
     key: str
     page: str
-    """The self-contained HTML page the PDF is rendered from."""
+    """The self-contained HTML page the PDF is rendered from; empty until it is needed."""
     base_url: str | None
+    make_page: Callable[[], PdfJob] | None = field(default=None, compare=False)
+    """The same job with its page, for a job made from a remembered key (see document_job)."""
+
+    def with_page(self) -> PdfJob:
+        return self if self.page or self.make_page is None else self.make_page()
 
 
 @dataclass
@@ -81,13 +86,27 @@ def pdf_job(
 def document_job(
     document: PrintableDocument, path: str, *, templates: PrintTemplates, cache: BuildCache
 ) -> PdfJob:
-    """The PDF of any printable document (a version, a redline...) to put at `path`."""
-    page = templates.render(document)
-    # Keyed by what decides the bytes, not by the whole package's code: an upgrade that prints
-    # the same page keeps its PDFs, the dominant cost of a cold build.
-    key = content_hash(KIND, FORMAT, _renderer(), page, document.url)
-    is_absolute = "://" in document.url
-    return PdfJob(path, key, page, document.url if is_absolute else None)
+    """The PDF of any printable document (a version, a redline...) to put at `path`.
+
+    A PDF is keyed by the page it is printed from. Rendering that page for every PDF of every
+    build would cost a warm build seconds, so the key found for a document and templates is
+    remembered: a job made from it renders its page only if its PDF is not in the cache.
+    """
+    memo = cache.key("pdf-page", repr(document), templates.fingerprint)
+
+    def job_with_page() -> PdfJob:
+        page = templates.render(document)
+        # Keyed by what decides the bytes, not by the whole package's code: an upgrade that
+        # prints the same page keeps its PDFs, the dominant cost of a cold build.
+        key = content_hash(KIND, FORMAT, _renderer(), page, document.url)
+        base_url = document.url if "://" in document.url else None
+        cache.store_json("pdf-page", memo, {"key": key, "base_url": base_url})
+        return PdfJob(path, key, page, base_url)
+
+    known = cache.load_json("pdf-page", memo)
+    if isinstance(known, dict) and isinstance(known.get("key"), str):
+        return PdfJob(path, known["key"], "", known.get("base_url"), job_with_page)
+    return job_with_page()
 
 
 def site_pdf_jobs(
@@ -118,6 +137,9 @@ def write_pdfs(
     def missing() -> Iterator[PdfJob]:
         for job in jobs:
             stored = cache.file(KIND, job.key)
+            if stored is None and not job.page:  # a remembered key whose PDF is gone
+                job = job.with_page()
+                stored = cache.file(KIND, job.key)
             if stored is None:
                 yield job
                 continue
@@ -150,6 +172,7 @@ def cached_or_rendered(job: PdfJob, cache: BuildCache) -> bytes:
     if stored is not None:
         cache.counts[KIND, "hit"] += 1
         return stored.read_bytes()
+    job = job.with_page()
     data, _ = _render(job.page, job.base_url)
     cache.counts[KIND, "miss"] += 1
     cache.store_file(KIND, job.key, data)

@@ -112,7 +112,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.build is not None
-        self.build.templates = config.theme.get_env()  # page bodies render before on_env
+        self.build.templates = self._with_compiled_templates(config.theme.get_env())
         try:
             pages = self.build.plan()
         except NoticeError as error:
@@ -140,7 +140,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         if self.build is not None:
-            self.build.templates = env  # so that custom_dir overrides every template we render
+            # so that custom_dir overrides every template we render
+            self.build.templates = self._with_compiled_templates(env)
             templates = str(PACKAGE / "templates")
             theme.extend_environment(
                 env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
@@ -221,6 +222,15 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if self.build is not None and self.build.git_dir is not None:
             server.watch(str(self.build.git_dir / "logs" / "HEAD"))  # rebuild after a commit
         return server
+
+    def _with_compiled_templates(self, env: jinja2.Environment) -> jinja2.Environment:
+        """Keep the theme's compiled templates in the build cache: compiling them was a second
+        of every build. Jinja checks each against its template's source before using it."""
+        if self.build is not None and self.build.cache_dir is not None:
+            folder = self.build.cache_dir / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def _build_in_temporary_folder(self, config: MkDocsConfig) -> None:
         """Build beside site_dir and swap it in only when the whole build succeeded."""

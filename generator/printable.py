@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 import jinja2
 
+from .cache import content_hash
 from .model import Status, Version
 from .pages import format_date
 from .templating import package_environment
@@ -181,8 +182,21 @@ class PrintTemplates:
     template, and a `notices/pdf.css` is added after our stylesheets.
     """
 
-    def __init__(self, environment: jinja2.Environment | None = None) -> None:
+    def __init__(
+        self, environment: jinja2.Environment | None = None, fingerprint: str = ""
+    ) -> None:
         self.environment = environment or package_environment()
+        self.site_fingerprint = fingerprint
+        """A hash of the site's own templates, when `environment` has them (its custom_dir)."""
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """What decides how a document prints, besides the document and our package's code:
+        the print template and stylesheet as the environment finds them (a site's override
+        included), and the site's templates."""
+        loader = self.environment.loader
+        template = loader.get_source(self.environment, TEMPLATE)[0] if loader else ""
+        return content_hash(template, self.site_stylesheet or "", self.site_fingerprint)
 
     @cached_property
     def site_stylesheet(self) -> str | None:

@@ -267,7 +267,7 @@ class SiteBuild:
         """A PDF and a large-print PDF of every version, and a PDF of each printed redline,
         rendered only when not in the cache."""
         site_url = self.published_url or self.site_url
-        templates = PrintTemplates(self.templates)
+        templates = PrintTemplates(self.templates, self.theme_fingerprint)
         jobs = site_pdf_jobs(
             self.archive,
             lambda version: self.render(version).html,
@@ -287,7 +287,7 @@ class SiteBuild:
             version,
             variant,
             self.render(version).html,
-            templates=PrintTemplates(self.templates),
+            templates=PrintTemplates(self.templates, self.theme_fingerprint),
             cache=self.cache,
             site_url=self.published_url or self.site_url,
         )

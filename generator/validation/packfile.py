@@ -31,6 +31,8 @@ from .rulepack import (
 RULES = Path(__file__).resolve().parent.parent / "rules"
 HIPAA_PACK = RULES / "hipaa-npp.yaml"
 SCOPES = frozenset({"document", "headings"})
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader where PyYAML has it: the pack is read on every build, ten times faster."""
 T = TypeVar("T")
 
 
@@ -38,7 +40,7 @@ T = TypeVar("T")
 def load_rule_pack(path: Path = HIPAA_PACK) -> RulePack:
     """Read and check a rule pack; raise NoticeError naming the rule when something is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as error:
         raise NoticeError(
             f"the rule pack cannot be read: {error}",
