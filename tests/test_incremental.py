@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import NoticeRepo, notice_source
+from conftest import MKDOCS_YML, NoticeRepo, notice_source
 
 from generator.cache import BuildCache
 
@@ -85,13 +85,17 @@ def test_a_corrupt_cache_entry_is_made_again(notice_repo: NoticeRepo) -> None:
 def test_two_builds_of_the_same_commit_and_date_are_byte_identical(
     notice_repo: NoticeRepo, tmp_path: Path
 ) -> None:
+    config = notice_repo.path / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.replace("pdf: false", "pdf: true"))
     two_notices(notice_repo)
     first = site_files(notice_repo.build(as_of="2025-02-01").site)
     (notice_repo.path / ".cache").rename(tmp_path / "old-cache")
     second = site_files(notice_repo.build(as_of="2025-02-01").site)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-    assert "sitemap.xml.gz" in first and "search/search_index.json" in first
+    for made in ("sitemap.xml.gz", "search/search_index.json", "feed.xml", "notices.json"):
+        assert made in first
+    assert len([name for name in first if name.endswith(".pdf")]) == 7  # 3 versions x 2, 1 redline
 
 
 def test_two_builds_at_once_share_the_cache_safely(notice_repo: NoticeRepo, tmp_path: Path) -> None:
