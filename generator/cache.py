@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -61,6 +62,12 @@ class BuildCache:
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.counts: Counter[tuple[str, str]] = Counter()
+        self._counting = threading.Lock()  # PDFs are gathered in a thread beside the pages
+
+    def count(self, kind: str, outcome: str) -> None:
+        """Note that an entry of `kind` was reused ("hit") or made ("miss")."""
+        with self._counting:
+            self.counts[kind, outcome] += 1
 
     def key(self, *parts: str | bytes) -> str:
         return content_hash(code_fingerprint(), FORMAT.to_bytes(2, "big"), *parts)
@@ -81,9 +88,9 @@ class BuildCache:
             except (KeyError, TypeError, ValueError):
                 value = None
             if value is not None:
-                self.counts[kind, "hit"] += 1
+                self.count(kind, "hit")
                 return value
-        self.counts[kind, "miss"] += 1
+        self.count(kind, "miss")
         value = make()
         with contextlib.suppress(TypeError, ValueError):  # a value JSON cannot hold is not kept
             self.store_json(kind, key, dump(value))

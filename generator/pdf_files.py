@@ -12,12 +12,14 @@ import functools
 import itertools
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .cache import BuildCache, content_hash, copy_or_link
 from .errors import NoticeError
@@ -26,6 +28,7 @@ from .pages import version_url
 from .printable import PrintableDocument, PrintTemplates, Variant, printable_version
 
 PACKAGE = Path(__file__).parent
+T = TypeVar("T")
 KIND = "pdf"
 FORMAT = "1"
 """Change when PDFs must be rendered again although their pages did not change."""
@@ -128,14 +131,23 @@ def site_pdf_jobs(
 
 
 def write_pdfs(
-    jobs: Iterable[PdfJob], cache: BuildCache, site_dir: Path, workers: int = 0
+    jobs: Iterable[PdfJob],
+    cache: BuildCache,
+    site_dir: Path,
+    workers: int = 0,
+    stopped: threading.Event | None = None,
 ) -> PdfReport:
-    """Put every PDF of `jobs` into `site_dir`: from the cache, or rendered and then cached."""
+    """Put every PDF of `jobs` into `site_dir`: from the cache, or rendered and then cached.
+
+    When `stopped` is set, no more jobs are started (the build failed: the PDFs are moot).
+    """
     started = time.perf_counter()
     report = PdfReport(workers=workers or default_workers())
 
     def missing() -> Iterator[PdfJob]:
         for job in jobs:
+            if stopped is not None and stopped.is_set():
+                return
             stored = cache.file(KIND, job.key)
             if stored is None and not job.page:  # a remembered key whose PDF is gone
                 job = job.with_page()
@@ -144,7 +156,7 @@ def write_pdfs(
                 yield job
                 continue
             place_file(stored, site_dir / job.path)
-            cache.counts[KIND, "hit"] += 1
+            cache.count(KIND, "hit")
             report.reused += 1
 
     for job, (data, cpu) in render_pdfs(missing(), report.workers):
@@ -155,9 +167,41 @@ def write_pdfs(
     return report
 
 
+class Beside(Generic[T]):
+    """Work done in a thread beside the build, whose result (or error) is collected later.
+
+    The PDFs are gathered this way while the pages are built: the PDF workers use the cores
+    this process leaves free. `stop` asks the work to end early, for a build that failed.
+    """
+
+    def __init__(self, work: Callable[[threading.Event], T]) -> None:
+        self.stopped = threading.Event()
+        self._result: T | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[threading.Event], T]) -> None:
+        try:
+            self._result = work(self.stopped)
+        except BaseException as error:  # handed to the thread that collects the result
+            self._error = error
+
+    def result(self) -> T:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None  # the work returned without an error
+        return self._result
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self._thread.join()
+
+
 def keep_pdf(job: PdfJob, data: bytes, cache: BuildCache, target: Path) -> None:
     """Store a rendered PDF in the cache and put it at `target`."""
-    cache.counts[KIND, "miss"] += 1
+    cache.count(KIND, "miss")
     stored = cache.store_file(KIND, job.key, data)
     if stored is not None:
         place_file(stored, target)
@@ -170,11 +214,11 @@ def cached_or_rendered(job: PdfJob, cache: BuildCache) -> bytes:
     """The bytes of one PDF, from the cache when it is there (for `notices pdf`)."""
     stored = cache.file(KIND, job.key)
     if stored is not None:
-        cache.counts[KIND, "hit"] += 1
+        cache.count(KIND, "hit")
         return stored.read_bytes()
     job = job.with_page()
     data, _ = _render(job.page, job.base_url)
-    cache.counts[KIND, "miss"] += 1
+    cache.count(KIND, "miss")
     cache.store_file(KIND, job.key, data)
     return data
 

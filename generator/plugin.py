@@ -134,6 +134,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.generated_nav = config.nav is None
         if self.generated_nav:
             config.nav = self.build.nav()
+        self.build.start_pdfs(Path(config.site_dir))
         return files
 
     def on_env(
@@ -215,6 +216,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_source_date()
+        if self.build is not None:
+            self.build.stop()
         if self.final_site_dir is not None and self.build is not None:
             shutil.rmtree(self.build.temporary_site_dir or "", ignore_errors=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +25,7 @@ from .manifest import build_manifest, dump_manifest
 from .model import Archive, Version
 from .pages import PageSpec, format_date, plan_pages
 from .pdf_files import (
+    Beside,
     PdfReport,
     cached_or_rendered,
     document_job,
@@ -64,6 +66,7 @@ class SiteBuild:
     pdf_workers: int = 0
     """Processes rendering PDFs; 0 for one per core."""
     pdf_report: PdfReport | None = None
+    pdfs_beside: Beside[PdfReport] | None = None
     skipped: list[NoticeError] = field(default_factory=list)
     bodies: dict[tuple[str, str], RenderedBody] = field(default_factory=dict)
     validation_options: ValidationOptions = field(default_factory=ValidationOptions)
@@ -243,10 +246,25 @@ class SiteBuild:
             )
         return "; ".join(work)
 
+    def start_pdfs(self, site_dir: Path) -> None:
+        """Begin putting the PDFs into `site_dir` while the front end builds the pages.
+
+        Their workers use the cores the page build leaves free; write_outputs collects them.
+        """
+        if self.pdfs and self.pdfs_beside is None:
+            self.pdfs_beside = Beside(lambda stopped: self.write_pdfs(site_dir, stopped))
+
+    def stop(self) -> None:
+        """The build failed: stop what runs beside it."""
+        if self.pdfs_beside is not None:
+            self.pdfs_beside.stop()
+
     def write_outputs(self, site_dir: Path) -> None:
         """Files beside the pages: PDFs, manifest, feeds, redirects (each feature adds its own)."""
         if self.pdfs:
-            self.pdf_report = self.write_pdfs(site_dir)
+            self.start_pdfs(site_dir)
+            assert self.pdfs_beside is not None  # start_pdfs made it
+            self.pdf_report = self.pdfs_beside.result()
         manifest = build_manifest(self.archive, self.site_url, self.version_fields)
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
         write_feeds(self.feeds(), site_dir, self.templates)
@@ -263,7 +281,7 @@ class SiteBuild:
                 page.parent.mkdir(parents=True, exist_ok=True)
                 page.write_text(template.render(target=target), encoding="utf-8")
 
-    def write_pdfs(self, site_dir: Path) -> PdfReport:
+    def write_pdfs(self, site_dir: Path, stopped: threading.Event | None = None) -> PdfReport:
         """A PDF and a large-print PDF of every version, and a PDF of each printed redline,
         rendered only when not in the cache."""
         site_url = self.published_url or self.site_url
@@ -279,7 +297,9 @@ class SiteBuild:
             document_job(make(), path, templates=templates, cache=self.cache)
             for path, make in redline_pages.redline_documents(self.archive, self.redlines, site_url)
         )
-        return write_pdfs(chain(jobs, redline_jobs), self.cache, site_dir, self.pdf_workers)
+        return write_pdfs(
+            chain(jobs, redline_jobs), self.cache, site_dir, self.pdf_workers, stopped
+        )
 
     def pdf_of(self, version: Version, variant: Variant = Variant.STANDARD) -> bytes:
         """One version's PDF, the same bytes as in the site: from the cache, or rendered now."""

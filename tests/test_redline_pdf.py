@@ -48,3 +48,34 @@ def test_printed_redlines_are_the_consecutive_ones_and_those_against_the_current
     # Both texts' words, in reading order; the marks (strike-through, underline) are drawn.
     assert "We keep guard your records safe." in text
     assert "What changed: 1 word added, 2 words deleted" in text
+
+
+def test_a_build_that_fails_while_pdfs_are_made_stops_them_and_keeps_the_old_site(
+    notice_repo: NoticeRepo,
+) -> None:
+    config = MKDOCS_YML.replace("pdf: false", "pdf: true").replace(
+        "  font: false\n", "  font: false\n  custom_dir: overrides\n"
+    )
+    (notice_repo.path / "mkdocs.yml").write_text(config)
+    (notice_repo.path / "overrides").mkdir()
+    notice_repo.write("npp.md", notice_source(effective="2024-01-01"))
+    notice_repo.commit("Publish", "2023-12-01")
+    good = notice_repo.build(as_of="2025-06-01")
+    assert good.status == 0, good.err
+    home = (good.site / "index.html").read_text()
+    broken = notice_repo.path / "overrides" / "notices"
+    broken.mkdir()
+    (broken / "history.html").write_text(
+        "{% extends 'notices/page.html' %}{% block content %}{{ x("
+    )
+    notice_repo.write("npp.md", notice_source(effective="2025-01-01", body="## New\n\nText.\n"))
+    notice_repo.commit("Second version", "2024-12-01")
+    failed = notice_repo.build(as_of="2025-06-01")
+    assert failed.status == 1
+    assert failed.err.endswith(
+        f"error: {broken / 'history.html'}, line 1: the template cannot be read: unexpected "
+        "'end of template'.\n  How to fix: correct the template in your theme's custom_dir, or "
+        "remove it to use the default one.\n"
+    )
+    assert (failed.site / "index.html").read_text() == home
+    assert [p.name for p in notice_repo.path.iterdir() if p.name.startswith(".site")] == []

@@ -8,6 +8,8 @@ import os
 import sys
 from typing import Any
 
+import jinja2
+
 from ..builddate import parse_date
 
 EXIT_FAILED = 1
@@ -75,7 +77,25 @@ def run_build(args: argparse.Namespace) -> int:
         if str(error) and "Aborted with a BuildError" not in str(error):
             print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
+    except jinja2.TemplateError as error:  # a site's own template override is broken
+        print(f"error: {_template_problem(error)}", file=sys.stderr)
+        return EXIT_FAILED
     return 0
+
+
+def _template_problem(error: jinja2.TemplateError) -> str:
+    """Where a broken template is and what is wrong with it, without a traceback."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = error.filename or error.name or "a template"
+        return (
+            f"{where}, line {error.lineno}: the template cannot be read: {error.message}.\n"
+            "  How to fix: correct the template in your theme's custom_dir, or remove it to use "
+            "the default one."
+        )
+    return (
+        f"a template failed: {error}.\n  How to fix: check the templates in your theme's "
+        "custom_dir against the variables the default ones use."
+    )
 
 
 def run_serve(args: argparse.Namespace) -> int:
