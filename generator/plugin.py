@@ -163,31 +163,38 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        spec = self.pages.get(page.file.src_uri)
-        if spec is None:
-            return html
-        try:
-            body = spec.body()
-        except NoticeError as error:
-            raise PluginError(str(error)) from error
-        page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
-        return body.html
+        # Our bodies go in just before a page is written (on_page_context) and out just after
+        # (on_post_page): MkDocs keeps every page's content until the build ends, which for
+        # thousands of redlines would be gigabytes.
+        return "" if page.file.src_uri in self.pages else html
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.generated_nav:
             self.local_navs = _local_navs(nav)
         return nav
 
+    @event_priority(100)  # before the search plugin indexes page.content
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
         if spec is not None and self.build is not None:
+            try:
+                body = spec.body()
+            except NoticeError as error:
+                raise PluginError(str(error)) from error
+            page.content = body.html
+            page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
             context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
             if not spec.in_nav and self.local_navs:
                 slug = spec.notice.slug if spec.notice else ""
                 context["nav"] = self.local_navs.get(slug, self.local_navs[""])
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.pages:
+            page.content = None  # written; see on_page_content
+        return output
 
     @event_priority(50)
     def _write_outputs(self, *, config: MkDocsConfig) -> None:

@@ -11,6 +11,7 @@ the one before it and against the version in effect.
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from itertools import combinations, pairwise
 from typing import Any
@@ -25,6 +26,9 @@ from .redline.compare import redline_versions, version_side
 from .redline.document import redline_stylesheet, render_redline_body
 from .redline.model import Redline, Side, Stats
 from .render import RenderedBody
+
+KEPT_REDLINES = 64
+"""Redlines kept in memory at once; a build of thousands reads the others back from its cache."""
 
 
 def changes_url(notice: Notice | str) -> str:
@@ -56,12 +60,16 @@ class Redlines:
         self.cache = cache
         self.templates = templates
         self.fingerprint = fingerprint
-        self.made: dict[tuple[str, str, str], Redline] = {}
+        self.made: OrderedDict[tuple[str, str, str], Redline] = OrderedDict()
 
     def between(self, old: Version, new: Version) -> Redline:
         key = (old.slug, old.key, new.key)
-        if key not in self.made:
+        if key in self.made:
+            self.made.move_to_end(key)
+        else:
             self.made[key] = redline_versions(old, new, self.render, self.cache)
+            if len(self.made) > KEPT_REDLINES:  # the rest wait in the build cache
+                self.made.popitem(last=False)
         return self.made[key]
 
     def stats(self, old: Version, new: Version) -> Stats:
