@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import MKDOCS_YML, NoticeRepo, notice_source
 
+from generator import redline_pages
 from generator.cache import BuildCache
 
 
@@ -154,3 +156,17 @@ def test_keys_change_with_the_code(tmp_path: Path, monkeypatch: object) -> None:
         cache_module.PACKAGE = original
         cache_module.code_fingerprint.cache_clear()
     assert cache.key("body", "text") == key
+
+
+def test_redlines_let_go_of_are_read_back_from_the_cache_unchanged(
+    notice_repo: NoticeRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two_notices(notice_repo)
+    notice_repo.write("npp.md", notice_source(effective="2025-09-01", body="## A\n\nThird.\n"))
+    notice_repo.commit("Third version", "2025-05-01")
+    kept = site_files(notice_repo.build().site)
+    (notice_repo.path / ".cache").rename(tmp_path / "old-cache")
+    monkeypatch.setattr(redline_pages, "KEPT_REDLINES", 1)  # a large archive, in miniature
+    built = notice_repo.build(quiet=False)
+    assert built.work()["redline"][0] == 3  # each pair made once, however often it is read
+    assert site_files(built.site) == kept
