@@ -14,14 +14,13 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import make_repository
+from timing import best_of
 
 from generator.applied import periods
 from generator.feeds import SITE_FEED_ENTRIES, build_feeds, render_feed
@@ -29,16 +28,6 @@ from generator.manifest import build_manifest, dump_manifest
 from generator.site import SiteBuild
 
 SITE = "https://privacy.example.org/"
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of `runs` runs of `work`, in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return min(times)
 
 
 def main() -> None:

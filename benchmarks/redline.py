@@ -15,11 +15,11 @@ import argparse
 import difflib
 import random
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from timing import best_of
 
 from generator.redline.diff import diff_bodies
 from generator.render import render_body
@@ -138,16 +138,6 @@ def few_edits(rng: random.Random, words: list[str], text: str) -> str:
 
 def html(markdown: str) -> str:
     return render_body(markdown, path="benchmark.md", commit="").html
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """Best CPU milliseconds of `repeat` runs: CPU time, since the machine is shared."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times) * 1000
 
 
 def main() -> None:

@@ -15,33 +15,18 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from corpus import make_repository
+from timing import best_of
 
 from generator.cache import BuildCache
 from generator.render import render_body
 from generator.site import SiteBuild
 from generator.validation.notices import validate_archive
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of `runs` runs of `work`, in milliseconds of this process's CPU time.
-
-    CPU time, not wall time: both stages run on one core, and machines shared with other work
-    would otherwise make the ratios swing from run to run.
-    """
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        work()
-        times.append((time.process_time() - start) * 1000)
-    return min(times)
 
 
 def main() -> None:
