@@ -8,7 +8,7 @@ For each size N x V it generates a repository of N notices with V versions each 
 - warm: the same build again, nothing changed;
 - one new version: after one notice gains a version;
 - floor: a plain `mkdocs build`, same theme and navigation, of the same pages without our
-  plugin (see floor.py).
+  plugin (see floor.py); the faster of two runs.
 Each is printed in seconds, as a ratio to the floor, against its target (cold: 1.3 x the floor
 plus the PDFs' CPU time divided by the cores; warm: half the floor), with the peak memory of
 the process and how many page bodies, redlines and PDFs the build made (from its log).
@@ -112,7 +112,8 @@ def measure(notices: int, versions: int, workdir: Path, pdfs: bool) -> dict[str,
     plain = workdir / f"plain-{notices}x{versions}"
     pages = write_plain_site(repository, plain, dt.date.fromisoformat(AS_OF))
     results: dict[str, Run | int] = {"pages": pages}
-    results["floor"] = run([str(BIN / "mkdocs"), "build", "-q"], plain)
+    floors = [run([str(BIN / "mkdocs"), "build", "-q"], plain) for _ in range(2)]
+    results["floor"] = min(floors, key=lambda floor: floor.seconds)  # the harder bar to meet
     results["cold"] = run(build, repository)
     results["warm"] = run(build, repository)
     add_version(repository, notices)

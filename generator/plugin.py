@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import json
 import logging
 import os
 import shutil
@@ -26,9 +28,15 @@ from . import builddate, checklists, site, theme
 from .cache import folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
+from .stored_pages import StoredPages, is_storable
 
 log = logging.getLogger("mkdocs.plugins.privacy-notices")
 PACKAGE = Path(__file__).parent
+STORED_TEMPLATE = "notices/stored.html"
+"""Writes page.content as it is: the whole page, stored or rendered by us (on_page_context)."""
+PLUGINS_SAFE_TO_STORE = {"search", "material/search", "privacy-notices"}
+"""With other plugins, a page may hold what they add to it, so nothing is stored."""
+OPTIONS_NOT_SHOWN = {"as_of", "cache_dir", "pdf_workers"}  # the build date is in every key
 
 
 class NoticesConfig(Config):
@@ -64,6 +72,9 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.pinned_epoch = False
         self.generated_nav = False
         self.local_navs: dict[str, Navigation] = {}
+        self.env: jinja2.Environment | None = None
+        self.stored: StoredPages | None = None
+        self.fresh: dict[str, str] = {}  # src_uri -> key of the stored pages rendered this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -147,6 +158,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             theme.extend_environment(
                 env, config.theme.dirs, templates, self.build.archive, is_preview=self.is_serve
             )
+            self.env = env
         return env
 
     def on_page_markdown(
@@ -160,6 +172,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             page.meta["hide"] = spec.extra["hide"]  # theme parts a page does without (toc...)
         if not spec.in_search:
             page.meta["search"] = {"exclude": True}
+        if self.stored is not None and is_storable(spec):
+            page.meta["template"] = STORED_TEMPLATE
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -171,29 +185,63 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.generated_nav:
             self.local_navs = _local_navs(nav)
+        self.fresh = {}
+        self.stored = None
+        if self.build and not self.is_serve and set(config.plugins) <= PLUGINS_SAFE_TO_STORE:
+            options = {k: v for k, v in self.config.items() if k not in OPTIONS_NOT_SHOWN}
+            signature = _site_signature(config, options, self.build.theme_fingerprint)
+            self.stored = StoredPages(self.build.cache, self.build.archive, signature)
         return nav
 
     @event_priority(100)  # before the search plugin indexes page.content
-    def on_page_context(
+    def _fill_page(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
     ) -> TemplateContext:
         spec = self.pages.get(page.file.src_uri)
-        if spec is not None and self.build is not None:
-            try:
-                body = spec.body()
-            except NoticeError as error:
-                raise PluginError(str(error)) from error
-            page.content = body.html
-            page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
-            context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
-            if not spec.in_nav and self.local_navs:
-                slug = spec.notice.slug if spec.notice else ""
-                context["nav"] = self.local_navs.get(slug, self.local_navs[""])
+        if spec is not None and page.meta.get("template") != STORED_TEMPLATE:
+            self._give_context(spec, context, page)
         return context
 
+    @event_priority(-100)  # after every other plugin: the whole page is in page.content
+    def _fill_stored_page(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None or page.meta.get("template") != STORED_TEMPLATE:
+            return context
+        assert self.stored is not None and self.env is not None
+        key = self.stored.key(spec)
+        html = self.stored.load(key)
+        if html is None:
+            self._give_context(spec, context, page)
+            html = self.env.get_template(spec.template).render(context)
+            self.fresh[page.file.src_uri] = key
+        page.content = html
+        return context
+
+    on_page_context = CombinedEvent(_fill_page, _fill_stored_page)
+
+    def _give_context(self, spec: PageSpec, context: TemplateContext, page: Page) -> None:
+        """The page's body, table of contents and navigation, and what our templates read."""
+        assert self.build is not None
+        try:
+            body = spec.body()
+        except NoticeError as error:
+            raise PluginError(str(error)) from error
+        page.content = body.html
+        page.toc = get_toc(site.page_toc_tokens(spec, body))  # type: ignore[arg-type]
+        context["notices"] = self.build.template_context(spec)  # type: ignore[typeddict-unknown-key]
+        if not spec.in_nav and self.local_navs:
+            slug = spec.notice.slug if spec.notice else ""
+            context["nav"] = self.local_navs.get(slug, self.local_navs[""])
+
+    @event_priority(-100)  # the page as written, after every other plugin
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri in self.pages:
             page.content = None  # written; see on_page_content
+            key = self.fresh.pop(page.file.src_uri, None)
+            if key is not None and self.stored is not None:
+                self.stored.store(key, output)
         return output
 
     @event_priority(50)
@@ -282,6 +330,24 @@ def _local_navs(nav: Navigation) -> dict[str, Navigation]:
             slug = pages[0].file.src_uri.split("/", 1)[0] if pages else ""
             navs[slug] = Navigation([*home, item], [*home, *pages])
     return navs
+
+
+def _site_signature(config: MkDocsConfig, options: dict[str, Any], overrides: str) -> list[str]:
+    """What a page's HTML draws from besides its notice: settings, navigation and theme."""
+    settings = {
+        name: config[name]
+        for name in sorted(config)
+        if name not in ("site_dir", "plugins", "config_file_path", "theme", "watch", "dev_addr")
+    }
+    return [
+        json.dumps(settings, sort_keys=True, default=repr),
+        json.dumps(dict(config.theme), sort_keys=True, default=repr),
+        json.dumps(options, sort_keys=True, default=repr),
+        repr(config.theme.dirs),
+        overrides,  # the custom_dir's templates and assets
+        importlib.metadata.version("mkdocs"),
+        importlib.metadata.version("mkdocs-material"),
+    ]
 
 
 def _configured_site_url(config: MkDocsConfig) -> str | None:

@@ -38,16 +38,17 @@ def test_a_warm_build_makes_nothing_new(notice_repo: NoticeRepo) -> None:
     cold = notice_repo.build(quiet=False)
     assert cold.work() == {
         "body": (3, 0),
+        "page": (8, 0),
         "redline": (1, 0),
         "redline-html": (1, 0),
         "redline-stats": (1, 0),
         "text": (3, 0),
     }
     warm = notice_repo.build(quiet=False)
-    # The redline itself is not even read: its page body and its numbers are in the cache.
+    # Every page outside the navigation is written as stored; the redline is not even read.
     assert warm.work() == {
         "body": (0, 3),
-        "redline-html": (0, 1),
+        "page": (0, 8),
         "redline-stats": (0, 1),
         "text": (0, 3),
     }
@@ -59,10 +60,12 @@ def test_a_new_version_makes_only_its_own_outputs(notice_repo: NoticeRepo) -> No
     notice_repo.write("npp.md", notice_source(effective="2025-09-01", body="## A\n\nThird.\n"))
     notice_repo.commit("Third version", "2025-05-01")
     built = notice_repo.build(quiet=False)
-    # the new version's redlines against each earlier version are new; the old one's page and
-    # numbers are reused without reading it
+    # the new version's redlines against each earlier version are new; the old one's body and
+    # numbers are reused without reading it. The notice's pages outside the navigation change
+    # (their links and banners name the new version): those of the other notice do not.
     assert built.work() == {
         "body": (1, 3),
+        "page": (8, 3),
         "redline": (2, 0),
         "redline-html": (2, 1),
         "redline-stats": (2, 1),
@@ -115,7 +118,7 @@ def test_two_builds_at_once_share_the_cache_safely(notice_repo: NoticeRepo, tmp_
     after = notice_repo.build(as_of="2025-06-01", quiet=False)
     assert after.work() == {
         "body": (0, 3),
-        "redline-html": (0, 1),
+        "page": (0, 8),
         "redline-stats": (0, 1),
         "text": (0, 3),
     }
