@@ -59,7 +59,7 @@ def plan_on_date_pages(archive: Archive) -> list[PageSpec]:
             ON_DATE_TEMPLATE,
             "on-date",
             notice,
-            extra={"periods": periods(notice)},
+            extra={"periods": periods(notice), "built_on": archive.build_date},
         )
         for notice in archive.notices
     ]

@@ -5,10 +5,14 @@ change once written (superseded versions, redlines between them, their checklist
 stored under a key made of everything its HTML is drawn from:
 
 - the site: the front end's settings, navigation and theme (`site` below: the plugin gives
-  them as text), the build date, and the HIPAA notices every footer links;
+  them as text), and the HIPAA notices every footer links;
 - its notice: every version's text, dates and status (a new version changes the links and
   banners of the notice's other pages, so they are rendered again);
-- the page itself: its address, title, template and data.
+- the page itself: its address, title, template and data (`PageSpec.extra`).
+
+The build date is not in the key: what it decides (statuses) is in the notice's versions, and
+a page that shows the date itself has it in its data. So a build on the next day, with
+nothing else changed, renders nothing again.
 
 The code's own fingerprint is in every key of the build cache. Only pages of a notice that are
 neither in the navigation nor in the search index are stored: those are the many, and their
@@ -45,7 +49,7 @@ class StoredPages:
             (n.slug, n.title, n.shown.key, n.shown.text.language, n.shown.text.entity)
             for n in hipaa_notices(archive)
         ]
-        self.site = content_hash(archive.build_date.isoformat(), repr(footer), *site)
+        self.site = content_hash(repr(footer), *site)
         self._notices: dict[str, str] = {}
 
     def key(self, spec: PageSpec) -> str:

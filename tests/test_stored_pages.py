@@ -64,6 +64,10 @@ def change_the_build_date(repo: NoticeRepo) -> str:
     return "2025-10-01"  # the upcoming version is now current: banners and links change
 
 
+def change_nothing_but_the_day(repo: NoticeRepo) -> str:
+    return "2025-06-02"  # only the pages that show the build date change
+
+
 def change_a_template_override(repo: NoticeRepo) -> str:
     write_override(repo, "Second note")
     return "2025-06-01"
@@ -95,6 +99,7 @@ def correct_the_upcoming_text(repo: NoticeRepo) -> str:
     [
         correct_the_upcoming_text,
         change_the_build_date,
+        change_nothing_but_the_day,
         change_a_template_override,
         change_the_site_name,
         change_the_other_notices_title,
@@ -120,3 +125,13 @@ def test_other_plugins_turn_stored_pages_off(notice_repo: NoticeRepo) -> None:
     two_notices(notice_repo)
     notice_repo.build()
     assert "page" not in notice_repo.build(quiet=False).work()
+
+
+def test_a_build_on_the_next_day_renders_only_the_pages_that_show_the_date(
+    notice_repo: NoticeRepo,
+) -> None:
+    two_notices(notice_repo)
+    notice_repo.build(as_of="2025-06-01")
+    built = notice_repo.build(as_of="2025-06-02", quiet=False)
+    assert built.work()["page"] == (2, 6)  # the two notices' "which version applied" pages
+    assert "built on June 2, 2025" in built.text("npp/on-date")
