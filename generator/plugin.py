@@ -36,7 +36,8 @@ STORED_TEMPLATE = "notices/stored.html"
 """Writes page.content as it is: the whole page, stored or rendered by us (on_page_context)."""
 PLUGINS_SAFE_TO_STORE = {"search", "material/search", "privacy-notices"}
 """With other plugins, a page may hold what they add to it, so nothing is stored."""
-OPTIONS_NOT_SHOWN = {"as_of", "cache_dir", "pdf_workers"}  # the build date is in every key
+OPTIONS_NOT_SHOWN = {"as_of", "cache_dir", "pdf_workers"}
+"""Options no page shows. The build date counts through what it decides: the statuses."""
 
 
 class NoticesConfig(Config):
