@@ -4,6 +4,10 @@ Entries are written atomically (a temporary file, then a rename), so two builds 
 once never see half an entry. Every key includes a fingerprint of this package's code and
 templates, so an entry from another version of the code is never found; an entry that is
 unreadable or does not match its key is ignored and made again.
+
+An entry is touched each time a build uses it, and a build removes, at most once a day, the
+entries no build has used for UNUSED_DAYS: those of earlier releases, of texts since edited, of
+drafts. The cache holds what recent builds need, and does not grow with every save.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -23,6 +28,9 @@ from typing import Any, TypeVar
 
 FORMAT = 1
 PACKAGE = Path(__file__).parent
+UNUSED_DAYS = 30
+PRUNED_MARK = "last-pruned"
+"""A file in the cache's folder, touched each time unused entries are removed."""
 T = TypeVar("T")
 
 
@@ -106,6 +114,7 @@ class BuildCache:
             return None
         if not isinstance(entry, dict) or entry.get("key") != key or "value" not in entry:
             return None
+        _touch(path)
         return entry["value"]
 
     def store_json(self, kind: str, key: str, value: Any) -> None:
@@ -126,6 +135,7 @@ class BuildCache:
             return None
         if hashlib.sha256(data).hexdigest() != record.get("sha256"):
             return None
+        _touch(path)
         return path
 
     def store_file(self, kind: str, key: str, data: bytes) -> Path | None:
@@ -135,6 +145,33 @@ class BuildCache:
         _write_atomically(path, data)
         self.store_json(kind, key, {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
         return path
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove the entries no build has used for UNUSED_DAYS; the number removed.
+
+        Only once a day: other days it returns 0 without looking. Files that are not entries
+        (the theme's compiled templates, anything else in the folder) are left alone.
+        """
+        if self.root is None or not self.root.is_dir():
+            return 0
+        now = time.time() if now is None else now
+        mark = self.root / PRUNED_MARK
+        with contextlib.suppress(OSError):
+            if now - mark.stat().st_mtime < DAY:
+                return 0
+        try:
+            mark.touch()
+            os.utime(mark, (now, now))
+        except OSError:  # a cache this build may only read
+            return 0
+        removed = 0
+        for path in self.root.glob("*/??/*"):
+            if _is_entry(path) and _unused_since(path, now - UNUSED_DAYS * DAY):
+                with contextlib.suppress(OSError):  # another build removed it first
+                    path.unlink()
+                    if path.suffix == ".json":
+                        removed += 1
+        return removed
 
     def _path(self, kind: str, key: str, suffix: str) -> Path | None:
         if self.root is None:
@@ -146,6 +183,27 @@ class BuildCache:
 
     def misses(self, kind: str) -> int:
         return self.counts[kind, "miss"]
+
+
+DAY = 24 * 60 * 60
+
+
+def _touch(path: Path) -> None:
+    """Mark an entry as used now (a read-only cache is still read)."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def _is_entry(path: Path) -> bool:
+    """An entry's record or file (KEY.json, KEY.bin), or a temporary one a killed build left."""
+    return path.suffix in (".json", ".bin") or path.name.startswith(".")
+
+
+def _unused_since(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime < moment
+    except OSError:
+        return False
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs.utils.yaml import yaml_load
 
 from . import builddate, checklists, site, theme
-from .cache import folder_fingerprint
+from .cache import UNUSED_DAYS, folder_fingerprint
 from .errors import NoticeError
 from .pages import PageSpec
 from .stored_pages import StoredPages, is_storable
@@ -253,6 +253,12 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         except NoticeError as error:
             raise PluginError(str(error)) from error
         log.info("privacy-notices: %s", self.build.work_done())
+        if self.build.pruned:
+            log.info(
+                "build cache: removed %d entries no build had used for %d days",
+                self.build.pruned,
+                UNUSED_DAYS,
+            )
 
     @event_priority(-100)
     def _swap_in_site(self, *, config: MkDocsConfig) -> None:

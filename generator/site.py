@@ -75,6 +75,8 @@ class SiteBuild:
     """Problems that do not stop the build, for the front end to show."""
     shared_nav: dict[str, str] = field(default_factory=dict)
     """Navigation HTML by folder, for the pages outside the navigation (see page.html)."""
+    pruned: int = 0
+    """Cache entries removed at the end of the build, unused for cache.UNUSED_DAYS."""
     theme_fingerprint: str = ""
     """A hash of the site's own templates (its theme's custom_dir), part of the keys of what
     is rendered through them and cached."""
@@ -269,6 +271,7 @@ class SiteBuild:
         (site_dir / "notices.json").write_text(dump_manifest(manifest), encoding="utf-8")
         write_feeds(self.feeds(), site_dir, self.templates)
         self.write_redirects(site_dir)
+        self.pruned = self.cache.prune()
 
     def write_redirects(self, site_dir: Path) -> None:
         """A page at each former address of a renamed notice, pointing to where it moved."""
