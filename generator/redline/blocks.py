@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .model import CELL, Block, BlockKind
@@ -35,6 +36,8 @@ CONTAINERS = frozenset(
 VOID = frozenset({"br", "hr", "img", "wbr", "col", "input", "source", "area"})
 HIDDEN_LINKS = frozenset({"headerlink", "footnote-backref"})
 SPACES = re.compile(rf"[^\S{CELL}]+")
+PARSED_KEPT = 64
+"""Bodies whose blocks are kept at hand: more than the versions of one notice."""
 MARKER = re.compile(
     r"^(?:\((?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,7})\)"
     r"|(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,7})[.)])\s+"
@@ -42,13 +45,18 @@ MARKER = re.compile(
 HEADING_MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|[A-Z]\.\d{1,3}(?:\.\d{1,3})*)\s+")
 
 
-def parse_blocks(html: str) -> list[Block]:
-    """The blocks of a rendered body, in reading order."""
+@lru_cache(maxsize=PARSED_KEPT)
+def parse_blocks(html: str) -> tuple[Block, ...]:
+    """The blocks of a rendered body, in reading order.
+
+    A version is compared with every other version of its notice, one pair after another:
+    its blocks are read once and shared (they are frozen), not read again for each pair.
+    """
     parser = _BlockParser()
     parser.feed(html)
     parser.close()
     parser.flush()
-    return parser.blocks
+    return tuple(parser.blocks)
 
 
 def split_marker(text: str, kind: BlockKind) -> tuple[str, str]:

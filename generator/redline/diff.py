@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .align import match_keys, pair_similar
 from .blocks import parse_blocks
@@ -69,7 +70,12 @@ def _plan(old: Sequence[Block], new: Sequence[Block]) -> _Plan:
 
 
 def _word_set(block: Block) -> frozenset[str]:
-    return frozenset(word.lower() for word in WORD.findall(block.text))
+    return _words(block.text)
+
+
+@lru_cache(maxsize=4096)  # most blocks stand unchanged in many versions, so in many pairs
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in WORD.findall(text))
 
 
 def _gaps(
