@@ -126,6 +126,10 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         assert self.build is not None
         self.build.templates = self._with_compiled_templates(config.theme.get_env())
         try:
+            # The PDFs need only the bodies: their workers start on them while the rest of the
+            # site is planned and validated (a build that fails stops them; see on_build_error).
+            self.build.render_bodies()
+            self.build.start_pdfs(Path(config.site_dir))
             pages = self.build.plan()
         except NoticeError as error:
             raise PluginError(str(error)) from error
@@ -146,7 +150,6 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.generated_nav = config.nav is None
         if self.generated_nav:
             config.nav = self.build.nav()
-        self.build.start_pdfs(Path(config.site_dir))
         return files
 
     def on_env(

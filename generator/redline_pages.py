@@ -11,6 +11,7 @@ the one before it and against the version in effect.
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from itertools import combinations, pairwise
@@ -61,16 +62,33 @@ class Redlines:
         self.templates = templates
         self.fingerprint = fingerprint
         self.made: OrderedDict[tuple[str, str, str], Redline] = OrderedDict()
+        self._lock = threading.Lock()
+        self._making: dict[tuple[str, str, str], threading.Lock] = {}
 
     def between(self, old: Version, new: Version) -> Redline:
+        """The redline of a pair, from memory, the build cache, or made now.
+
+        The pages and the PDFs (in a thread beside them) both ask for redlines.
+        """
         key = (old.slug, old.key, new.key)
-        if key in self.made:
-            self.made.move_to_end(key)
-        else:
-            self.made[key] = redline_versions(old, new, self.render, self.cache)
-            if len(self.made) > KEPT_REDLINES:  # the rest wait in the build cache
-                self.made.popitem(last=False)
-        return self.made[key]
+        with self._lock:
+            redline = self.made.get(key)
+            if redline is not None:
+                self.made.move_to_end(key)
+                return redline
+            making = self._making.setdefault(key, threading.Lock())
+        with making:  # one thread makes it; one asking meanwhile waits, then takes it
+            with self._lock:
+                redline = self.made.get(key)
+            if redline is None:
+                redline = redline_versions(old, new, self.render, self.cache)
+                with self._lock:
+                    self.made[key] = redline
+                    while len(self.made) > KEPT_REDLINES:  # the rest wait in the build cache
+                        self.made.popitem(last=False)
+            with self._lock:
+                self._making.pop(key, None)
+        return redline
 
     def stats(self, old: Version, new: Version) -> Stats:
         """The numbers of a redline, without loading the redline when they are cached."""

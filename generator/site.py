@@ -113,14 +113,18 @@ class SiteBuild:
                 return folder / ".git"
         return None
 
+    def render_bodies(self) -> None:
+        """Render every version's body: a bad notice stops the build before anything else."""
+        for notice in self.archive.notices:
+            for version in notice.versions:
+                self.render(version)
+
     def plan(self) -> list[PageSpec]:
         """All pages, with every body rendered first, so a bad notice stops the build early.
 
         Each feature (redlines, checklists...) adds its pages here.
         """
-        for notice in self.archive.notices:
-            for version in notice.versions:
-                self.render(version)
+        self.render_bodies()
         pages = plan_pages(self.archive, self.render)
         pages.extend(plan_on_date_pages(self.archive))
         pages += redline_pages.plan_redline_pages(self.archive, self.redlines, self.pdfs)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import filecmp
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from conftest import MKDOCS_YML, NoticeRepo, notice_source
 
 from generator import redline_pages
 from generator.cache import BuildCache
+from generator.site import SiteBuild
 
 
 def two_notices(repo: NoticeRepo) -> None:
@@ -173,3 +176,17 @@ def test_redlines_let_go_of_are_read_back_from_the_cache_unchanged(
     built = notice_repo.build(quiet=False)
     assert built.work()["redline"][0] == 3  # each pair made once, however often it is read
     assert site_files(built.site) == kept
+
+
+def test_a_redline_asked_for_at_once_by_pages_and_pdfs_is_made_once(
+    notice_repo: NoticeRepo, tmp_path: Path
+) -> None:
+    two_notices(notice_repo)
+    build = SiteBuild(notice_repo.path / "notices", dt.date(2025, 6, 1), tmp_path / "cache")
+    notice = build.archive.notice("npp")
+    assert notice is not None
+    old, new = notice.versions
+    with ThreadPoolExecutor(4) as threads:
+        redlines = list(threads.map(lambda _: build.redlines.between(old, new), range(8)))
+    assert build.cache.misses("redline") == 1
+    assert all(redline is redlines[0] for redline in redlines)
