@@ -64,6 +64,9 @@ class Redlines:
         self.made: OrderedDict[tuple[str, str, str], Redline] = OrderedDict()
         self._lock = threading.Lock()
         self._making: dict[tuple[str, str, str], threading.Lock] = {}
+        self._numbers: dict[tuple[str, str, str], Stats] = {}
+        """The numbers of every redline made or read this build: notices.json lists them all
+        at the end, long after most redlines were let go of."""
 
     def between(self, old: Version, new: Version) -> Redline:
         """The redline of a pair, from memory, the build cache, or made now.
@@ -84,6 +87,7 @@ class Redlines:
                 redline = redline_versions(old, new, self.render, self.cache)
                 with self._lock:
                     self.made[key] = redline
+                    self._numbers[key] = redline.stats
                     while len(self.made) > KEPT_REDLINES:  # the rest wait in the build cache
                         self.made.popitem(last=False)
             with self._lock:
@@ -93,10 +97,11 @@ class Redlines:
     def stats(self, old: Version, new: Version) -> Stats:
         """The numbers of a redline, without loading the redline when they are cached."""
         key = self.cache.key("redline-stats", _texts(old, new))
+        known = self._numbers.get((old.slug, old.key, new.key))
         return self.cache.get_or_make(
             "redline-stats",
             key,
-            lambda: self.between(old, new).stats,
+            lambda: known if known is not None else self.between(old, new).stats,
             dataclasses.asdict,
             lambda data: Stats(**data),
         )
