@@ -57,6 +57,25 @@ def test_a_current_notice_missing_an_element_stops_the_build(repo: NoticeRepo) -
     assert built.page("") == home
 
 
+def test_a_build_stopped_by_validation_stops_its_pdfs_and_leaves_the_site(
+    repo: NoticeRepo,
+) -> None:
+    config = repo.path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pdf: false", "pdf: true"))
+    repo.write("npp.md", source(effective="2025-01-01"))
+    repo.commit("Publish", "2024-12-01")
+    site = repo.build(as_of="2025-06-01").site
+    before = sorted(path.relative_to(site) for path in site.rglob("*"))
+    assert any(path.suffix == ".pdf" for path in before)
+    repo.write("npp.md", source(without(BODY, PHONE), effective="2025-05-01"))
+    repo.commit("New contact block", "2025-04-20")
+    # the PDF workers start on the new version before validation stops the build
+    built = repo.build(as_of="2025-06-01")
+    assert built.status == 1 and "contact-phone" in built.err
+    assert sorted(path.relative_to(site) for path in site.rglob("*")) == before
+    assert [path.name for path in repo.path.iterdir() if path.name.startswith(".site")] == []
+
+
 def test_an_upcoming_notice_missing_an_element_stops_the_build(repo: NoticeRepo) -> None:
     repo.write("npp.md", source(effective="2025-01-01"))
     repo.commit("Publish", "2024-12-01")
