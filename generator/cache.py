@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 FORMAT = 1
 PACKAGE = Path(__file__).parent
 UNUSED_DAYS = 30
+DAY = 24 * 60 * 60
 PRUNED_MARK = "last-pruned"
 """A file in the cache's folder, touched each time unused entries are removed."""
 T = TypeVar("T")
@@ -146,7 +147,7 @@ class BuildCache:
         self.store_json(kind, key, {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)})
         return path
 
-    def prune(self, now: float | None = None) -> int:
+    def prune(self) -> int:
         """Remove the entries no build has used for UNUSED_DAYS; the number removed.
 
         Only once a day: other days it returns 0 without looking. Files that are not entries
@@ -154,7 +155,7 @@ class BuildCache:
         """
         if self.root is None or not self.root.is_dir():
             return 0
-        now = time.time() if now is None else now
+        now = time.time()
         mark = self.root / PRUNED_MARK
         with contextlib.suppress(OSError):
             if now - mark.stat().st_mtime < DAY:
@@ -183,9 +184,6 @@ class BuildCache:
 
     def misses(self, kind: str) -> int:
         return self.counts[kind, "miss"]
-
-
-DAY = 24 * 60 * 60
 
 
 def _touch(path: Path) -> None:
