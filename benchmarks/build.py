@@ -12,7 +12,8 @@ For each size N x V it generates a repository of N notices with V versions each 
   plugin (see floor.py); the fastest of two runs (--floor-runs).
 Each is printed in seconds, as a ratio to the floor, against its target (cold: 1.3 x the floor
 plus the PDFs' CPU time divided by the cores; warm: half the floor), with the peak memory of
-the process and how many page bodies, redlines and PDFs the build made (from its log).
+the process and how many page bodies, redlines and PDFs the build made (from its log); for the
+PDFs, their CPU time and the most memory one of the worker processes held.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ class Run:
     @property
     def pdf_cpu(self) -> float:
         found = re.search(r"PDF rendering: ([\d.]+) s of CPU", self.work)
+        return float(found.group(1)) if found else 0.0
+
+    @property
+    def pdf_worker_mib(self) -> float:
+        found = re.search(r"workers of at most (\d+) MiB", self.work)
         return float(found.group(1)) if found else 0.0
 
 
@@ -126,8 +132,8 @@ def measure(
 
 HEADER = (
     "| size | pages | build | seconds | x floor | target | peak MiB "
-    "| bodies made | redlines made | PDFs made | PDF CPU s |\n"
-    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    "| bodies made | redlines made | PDFs made | PDF CPU s | PDF worker MiB |\n"
+    "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 )
 
 
@@ -154,6 +160,7 @@ def row(size: str, name: str, results: dict[str, Run | int]) -> str:
             else ["", "", ""]
         ),
         f"{result.pdf_cpu:.0f}" if result.pdf_cpu else "",
+        f"{result.pdf_worker_mib:.0f}" if result.pdf_worker_mib else "",
     ]
     return "| " + " | ".join(cells) + " |"
 

@@ -248,7 +248,7 @@ class SiteBuild:
             report = self.pdf_report
             work.append(
                 f"PDF rendering: {report.render_seconds:.1f} s of CPU in {report.seconds:.1f} s "
-                f"on {report.workers} workers"
+                f"on {report.workers} workers of at most {report.worker_mib:.0f} MiB"
             )
         return "; ".join(work)
 

@@ -15,6 +15,7 @@ from conftest import MKDOCS_YML, Built, NoticeRepo, notice_source, run_build
 from pypdf import PdfReader
 
 import generator.cache as cache_module
+from generator import pdf_files
 from generator.cli import main as notices_main
 from generator.site import SiteBuild
 from generator.templating import package_environment
@@ -23,6 +24,11 @@ AS_OF = "2025-06-01"
 ENTITY = "entity:\n  name: Example Health Clinic\n  type: health-care-provider"
 FIRST, SECOND = "npp/2024-01-01/npp-2024-01-01", "npp/2025-01-01/npp-2025-01-01"
 REDLINE = "npp/changes/2024-01-01-to-2025-01-01/npp-changes-2024-01-01-to-2025-01-01.pdf"
+ALL_PDFS = [
+    *(f"{name}{variant}.pdf" for name in (FIRST, SECOND) for variant in ("", "-large-print")),
+    REDLINE,
+]
+"""Both versions in two variants, and the redline between them."""
 
 
 def long_body(words: str) -> str:
@@ -208,12 +214,28 @@ def test_the_same_version_gives_the_same_bytes_with_or_without_a_cache(
     )
     build.write_outputs(tmp_path)
     assert build.pdf_report is not None
-    # Both versions in two variants, and the redline between them.
-    assert (build.pdf_report.rendered, build.pdf_report.reused) == (5, 0)
-    paths = [f"{name}{variant}.pdf" for name in (FIRST, SECOND) for variant in ("", "-large-print")]
-    paths.append(REDLINE)
-    for path in paths:
+    assert (build.pdf_report.rendered, build.pdf_report.reused) == (len(ALL_PDFS), 0)
+    for path in ALL_PDFS:
         assert (tmp_path / path).read_bytes() == (site.site / path).read_bytes()
+
+
+def test_workers_retiring_after_each_pdf_hand_over_without_losing_one(
+    site: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_files, "PDFS_PER_WORKER", 1)  # a large site's turnover, in miniature
+    build = SiteBuild(
+        notices_path=site.site.parent / "notices",
+        build_date=dt.date.fromisoformat(AS_OF),
+        cache_dir=None,
+        site_url="https://notices.example.org/",
+        pdf_workers=2,
+    )
+    build.write_outputs(tmp_path)
+    report = build.pdf_report
+    assert report is not None and (report.rendered, report.workers) == (len(ALL_PDFS), 2)
+    for path in ALL_PDFS:
+        assert (tmp_path / path).read_bytes() == (site.site / path).read_bytes()
+    assert 50 < report.worker_mib < 1024  # WeasyPrint and its fonts, read from the workers
 
 
 def test_a_changed_notice_renders_only_its_own_pdfs(
