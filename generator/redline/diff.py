@@ -45,8 +45,8 @@ class _Plan:
 def _plan(old: Sequence[Block], new: Sequence[Block]) -> _Plan:
     matches = match_keys([b.key for b in old], [b.key for b in new])
     plan = _Plan(matches, ({i for i, _ in matches}, {j for _, j in matches}))
-    old_words = [_word_set(b) for b in old]
-    new_words = [_word_set(b) for b in new]
+    old_words = [_word_set(b.text) for b in old]
+    new_words = [_word_set(b.text) for b in new]
     gaps = list(_gaps(plan.matches, len(old), len(new)))
     deleted = [i for (i0, i1, _, _) in gaps for i in range(i0, i1)]
     inserted = [j for (_, _, j0, j1) in gaps for j in range(j0, j1)]
@@ -69,12 +69,8 @@ def _plan(old: Sequence[Block], new: Sequence[Block]) -> _Plan:
     return plan
 
 
-def _word_set(block: Block) -> frozenset[str]:
-    return _words(block.text)
-
-
 @lru_cache(maxsize=4096)  # most blocks stand unchanged in many versions, so in many pairs
-def _words(text: str) -> frozenset[str]:
+def _word_set(text: str) -> frozenset[str]:
     return frozenset(word.lower() for word in WORD.findall(text))
 
 
