@@ -103,7 +103,9 @@ def _stable(value: Any) -> str:
 
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
+        # One level: json.dumps comes back here for the fields that need it. asdict() would
+        # copy the whole tree first, which for a checklist's report costs more than the rest.
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, Mapping):
         return dict(value)
     if isinstance(value, (tuple, set, frozenset)):

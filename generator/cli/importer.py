@@ -11,15 +11,6 @@ from typing import Any
 
 from ..builddate import DATE, resolve_build_date
 from ..errors import NoticeError
-from ..importer import (
-    ImportOptions,
-    describe_import,
-    import_page,
-    read_saved_page,
-    source_text,
-    target_paths,
-    write_sources,
-)
 from ..model import Kind
 
 EXIT_FAILED = 1
@@ -56,6 +47,18 @@ def register(commands: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # Imported here, not above: every command (`notices build` on each save too) would
+    # otherwise spend 40 ms loading the importer's HTML and date parsing.
+    from ..importer import (
+        ImportOptions,
+        describe_import,
+        import_page,
+        read_saved_page,
+        source_text,
+        target_paths,
+        write_sources,
+    )
+
     path = Path(args.file)
     data = read_saved_page(path)
     options = ImportOptions(
