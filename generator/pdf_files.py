@@ -160,10 +160,11 @@ def write_pdfs(
             if stored is None and not job.page:  # a remembered key whose PDF is gone
                 job = job.with_page()
                 stored = cache.file(KIND, job.key)
+            if stored is not None and not _placed(stored, site_dir / job.path):
+                stored = None  # a build pruning the cache removed it a moment ago
             if stored is None:
-                yield job
+                yield job.with_page()
                 continue
-            place_file(stored, site_dir / job.path)
             cache.count(KIND, "hit")
             report.reused += 1
 
@@ -208,6 +209,14 @@ class Beside(Generic[T]):
         self._thread.join()
 
 
+def _placed(stored: Path, target: Path) -> bool:
+    try:
+        place_file(stored, target)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def keep_pdf(job: PdfJob, data: bytes, cache: BuildCache, target: Path) -> None:
     """Store a rendered PDF in the cache and put it at `target`."""
     cache.count(KIND, "miss")
@@ -223,8 +232,13 @@ def cached_or_rendered(job: PdfJob, cache: BuildCache) -> bytes:
     """The bytes of one PDF, from the cache when it is there (for `notices pdf`)."""
     stored = cache.file(KIND, job.key)
     if stored is not None:
-        cache.count(KIND, "hit")
-        return stored.read_bytes()
+        try:
+            data = stored.read_bytes()
+        except FileNotFoundError:  # a build pruning the cache removed it a moment ago
+            pass
+        else:
+            cache.count(KIND, "hit")
+            return data
     job = job.with_page()
     data = _render(job.page, job.base_url).data
     cache.count(KIND, "miss")

@@ -6,10 +6,13 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from conftest import NoticeRepo, notice_source
 from test_incremental import site_files, two_notices
 
+from generator import pdf_files
 from generator.cache import DAY, PRUNED_MARK, UNUSED_DAYS, BuildCache
+from generator.pdf_files import PdfJob
 
 LONG_AGO = time.time() - (UNUSED_DAYS + 10) * DAY
 
@@ -83,3 +86,26 @@ def test_a_build_removes_only_what_no_build_used(notice_repo: NoticeRepo) -> Non
     built = notice_repo.build(quiet=False)
     assert built.work()["redline"] == (3, 0)  # the pruned pair made again, with the new ones
     assert "Second." in built.text("npp/changes/2024-01-01-to-2025-01-01")
+
+
+def test_a_pdf_pruned_while_a_build_places_it_is_rendered_instead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    job = PdfJob("npp/npp.pdf", cache.key("npp"), "<p>The notice.</p>", None)
+    cache.store_file(pdf_files.KIND, job.key, b"%PDF- stored long ago")
+    found = cache.file
+
+    def found_then_pruned(kind: str, key: str) -> Path | None:
+        path = found(kind, key)
+        if path is not None:  # another build's prune removes it between lookup and link
+            path.unlink()
+        return path
+
+    monkeypatch.setattr(cache, "file", found_then_pruned)
+    site = tmp_path / "site"
+    report = pdf_files.write_pdfs([job], cache, site, workers=1)
+
+    assert (report.rendered, report.reused) == (1, 0)
+    assert (site / "npp" / "npp.pdf").read_bytes().startswith(b"%PDF-1.")
+    assert pdf_files.cached_or_rendered(job, cache).startswith(b"%PDF-1.")
