@@ -126,6 +126,15 @@ class BuildCache:
 
     def file(self, kind: str, key: str) -> Path | None:
         """The stored file for `key`, when there is one whose content matches its record."""
+        found = self._checked_file(kind, key)
+        return found[0] if found else None
+
+    def file_bytes(self, kind: str, key: str) -> bytes | None:
+        """The content of the stored file for `key`, as read once to check it."""
+        found = self._checked_file(kind, key)
+        return found[1] if found else None
+
+    def _checked_file(self, kind: str, key: str) -> tuple[Path, bytes] | None:
         path = self._path(kind, key, ".bin")
         record = self.load_json(kind, key)
         if path is None or not isinstance(record, dict):
@@ -137,7 +146,7 @@ class BuildCache:
         if hashlib.sha256(data).hexdigest() != record.get("sha256"):
             return None
         _touch(path)
-        return path
+        return path, data
 
     def store_file(self, kind: str, key: str, data: bytes) -> Path | None:
         path = self._path(kind, key, ".bin")

@@ -230,15 +230,10 @@ def keep_pdf(job: PdfJob, data: bytes, cache: BuildCache, target: Path) -> None:
 
 def cached_or_rendered(job: PdfJob, cache: BuildCache) -> bytes:
     """The bytes of one PDF, from the cache when it is there (for `notices pdf`)."""
-    stored = cache.file(KIND, job.key)
+    stored = cache.file_bytes(KIND, job.key)
     if stored is not None:
-        try:
-            data = stored.read_bytes()
-        except FileNotFoundError:  # a build pruning the cache removed it a moment ago
-            pass
-        else:
-            cache.count(KIND, "hit")
-            return data
+        cache.count(KIND, "hit")
+        return stored
     job = job.with_page()
     data = _render(job.page, job.base_url).data
     cache.count(KIND, "miss")

@@ -71,11 +71,11 @@ class StoredPages:
 
     def load(self, key: str) -> str | None:
         """The stored page, when there is one and it reads back whole."""
-        path = self.cache.file(KIND, key)
-        if path is not None:
+        data = self.cache.file_bytes(KIND, key)
+        if data is not None:
             try:
-                html = zlib.decompress(path.read_bytes()).decode("utf-8")
-            except (OSError, zlib.error, UnicodeDecodeError):
+                html = zlib.decompress(data).decode("utf-8")
+            except (zlib.error, UnicodeDecodeError):
                 pass
             else:
                 self.cache.count(KIND, "hit")
